@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sitrep.Documents;
+using Sitrep.Temporal;
 using Sitrep.Text;
 
 namespace Sitrep.Events;
@@ -9,17 +10,6 @@ public readonly record struct EventId(string Value)
 {
     /// <inheritdoc />
     public override string ToString() => Value;
-}
-
-/// <summary>How precisely an event's date is known, in ACLED's terms (1 day, 2 week, 3 month or coarser).</summary>
-public enum TimePrecision
-{
-    /// <summary>The day is known.</summary>
-    Day = 1,
-    /// <summary>Known to within about a week.</summary>
-    Week = 2,
-    /// <summary>Known to within a month or worse.</summary>
-    Month = 3,
 }
 
 /// <summary>Whether a statement reports something that happened.</summary>
@@ -87,13 +77,6 @@ public sealed record EventLocation(
     string? Admin1,
     string? Admin2,
     int GeoPrecision);
-
-/// <summary>Inclusive date interval.</summary>
-public readonly record struct DateInterval(DateOnly Start, DateOnly End)
-{
-    /// <summary>True when the two intervals share a day.</summary>
-    public bool Overlaps(DateInterval other) => Start <= other.End && other.Start <= End;
-}
 
 /// <summary>A change of control over a place.</summary>
 public sealed record TerritoryChange(EventLocation Place, ActorRef? From, ActorRef? To, DateOnly Date);
