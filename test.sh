@@ -3,6 +3,9 @@
 # is "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+if [ -f package.json ] && [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error || true
+fi
 results="$(pwd)/out/test-results"
 rm -rf "$results"
 dotnet build Sitrep.slnx -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }

@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("Sitrep: turn conflict news into ACLED-style event data with evidence, places, dates and control of territory.");
         root.Options.Add(CommonOptions.Db);
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 

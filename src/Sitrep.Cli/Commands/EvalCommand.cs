@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep eval ...</c>: scores each stage against gold data; one subcommand per benchmark.</summary>
+static class EvalCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("eval", "Measure accuracy against gold data (needs ../shared or a gold folder)");
+        // One line per benchmark; each subcommand lives in its own Eval*Command.cs file.
+        return cmd;
+    }
+}
