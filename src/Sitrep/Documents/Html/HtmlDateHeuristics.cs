@@ -14,9 +14,15 @@ internal static class HtmlDateHeuristics
     static readonly string[] s_dateWords =
         ["date", "time", "publish", "posted", "byline", "meta", "timestamp", "dateline", "created", "entry-date", "post-date", "article-info", "info"];
 
-    static readonly string[] s_bannerWords =
-        ["today", "current", "header-date", "top-date", "topbar", "top-bar", "clock", "weather", "jeg_top_date", "navbar", "copyright",
-         "footer", "comment", "modified", "updated", "update", "related", "sidebar", "widget", "calendar", "archive"];
+    // Today's-date banners, matched anywhere in a class/id.
+    static readonly string[] s_bannerSubstrings =
+        ["today", "current-date", "currentdate", "current_date", "header-date", "header_date", "top-date", "top_date", "topbar", "top-bar", "clock", "weather"];
+
+    // Blocks whose dates are not the article's, matched on the first word of each class name or id
+    // ("sidebar-content" yes, "sticky-sidebar-parent" no).
+    static readonly string[] s_blockWords =
+        ["sidebar", "footer", "comment", "comments", "related", "copyright", "nav", "navbar", "menu", "modified", "updated",
+         "update", "latest", "popular", "trending", "recent", "widget-area", "calendar", "archive", "liveblog", "ticker"];
 
     public static DateOnly? Find(IDocument doc)
     {
@@ -60,15 +66,31 @@ internal static class HtmlDateHeuristics
     {
         for (var a = e; a is not null && a.LocalName is not "body"; a = a.ParentElement)
         {
-            var attrs = ((a.GetAttribute("class") ?? "") + " " + (a.Id ?? "")).ToLowerInvariant();
-            if (attrs.Length > 1 && s_bannerWords.Any(w => attrs.Contains(w, StringComparison.Ordinal)))
+            if (a.LocalName is "footer" or "nav" or "aside")
             {
                 return true;
             }
 
-            if (a.LocalName is "footer" or "nav" or "aside")
+            var cls = a.GetAttribute("class");
+            var id = a.Id;
+            if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id))
+            {
+                continue;
+            }
+
+            var attrs = (cls + " " + id).ToLowerInvariant();
+            if (s_bannerSubstrings.Any(w => attrs.Contains(w, StringComparison.Ordinal)))
             {
                 return true;
+            }
+
+            foreach (var name in attrs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var first = name.Split('-', '_')[0];
+                if (s_blockWords.Contains(first, StringComparer.Ordinal) || s_blockWords.Contains(name, StringComparer.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

@@ -87,9 +87,9 @@ internal static class HtmlMetadataReader
         }
 
         // A day-precise date in the URL is the local publication day; metadata timestamps are often UTC and a day
-        // late for evening stories. Like htmldate, prefer the URL's day when it has one.
+        // late for evening stories, and CMS templates stamp stale dates. Like htmldate, prefer the URL's day.
         var urlDate = UrlDate(url) ?? UrlDate(canonical);
-        if (urlDate is { } ud && (published is null || Math.Abs(published.Date.DayNumber - ud.DayNumber) <= 1))
+        if (urlDate is { } ud)
         {
             published = new PublicationDate(ud, DateSource.Url, published is null ? 0.7 : 0.95);
         }
