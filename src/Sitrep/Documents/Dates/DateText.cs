@@ -9,7 +9,7 @@ internal readonly record struct DateMatch(DateOnly Date, int Index, int Length, 
 /// <summary>
 /// Parses the date shapes news pages use: "November 11, 2017", "11 Nov. 2017", "Wed 05 Apr 2017",
 /// "2017-11-11T10:00:00Z", "11/11/2017" (month first unless the first number exceeds 12), "2017/11/11".
-/// The regex is compiled once (no nested quantifiers, with a timeout) and only run on text holding a year.
+/// The regex is built once, non-backtracking (linear time), and only run on text holding a year.
 /// </summary>
 internal static class DateText
 {
@@ -26,7 +26,7 @@ internal static class DateText
         "|(?<y3>(?:19|20)\\d\\d)[-/.](?<m3>\\d{1,2})[-/.](?<d3>\\d{1,2})" +
         "|(?<a4>\\d{1,2})[-/.](?<b4>\\d{1,2})[-/.](?<y4>(?:19|20)\\d\\d)" +
         ")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     static readonly Regex s_compact = new(
         "(?<y>(?:19|20)\\d\\d)(?<m>[01]\\d)(?<d>[0-3]\\d)",
