@@ -103,7 +103,7 @@ public sealed class SentenceSplitter : ISentenceSplitter
                     break;
                 }
 
-                if (IsBoundary(text, i, runEnd - i, onlyPeriods, j, n))
+                if (IsBoundary(text, i, runEnd - i, onlyPeriods, k > runEnd, j, n))
                 {
                     Add(builder, text, start, k);
                     start = j;
@@ -120,9 +120,15 @@ public sealed class SentenceSplitter : ISentenceSplitter
         return builder.DrainToImmutable();
     }
 
-    bool IsBoundary(string text, int punct, int runLength, bool onlyPeriods, int next, int end)
+    bool IsBoundary(string text, int punct, int runLength, bool onlyPeriods, bool closed, int next, int end)
     {
         var nx = text[next];
+        if (!onlyPeriods && !closed && char.IsLower(nx) && !(next + 1 < end && text[next + 1] == ' ' && nx != 'i'))
+        {
+            // "what should i do? i need..." : a question or exclamation mark ends a sentence even before lower case.
+            return true;
+        }
+
         if (char.IsLower(nx) || nx is ',' or ';' or ':' or ')' or ']' or '}' or '%')
         {
             return false;

@@ -140,6 +140,12 @@ public sealed class Tokenizer : ITokenizer
                                          && ((prevDigit && nextDigit) || IsPrefix(text, wordStart, k0)):
                     k0++;
                     continue;
+                case '-' or '\u2011' when inWord && prevAlnum && !nextAlnum && !IsHyphenRunAt(text, k0, e):
+                    // A word cut off by a hyphen keeps it: "pro- and anti-war", stutters "th- complete".
+                    FlushWord(text, wordStart, k0 + 1, output);
+                    wordStart = -1;
+                    k0++;
+                    continue;
                 case '.' when inWord && KeepsPeriod(text, wordStart, k0, sentenceFinal && OnlyPunctuationAfter(text, k0 + 1, e)):
                     FlushWord(text, wordStart, k0 + 1, output);
                     wordStart = -1;
@@ -155,7 +161,7 @@ public sealed class Tokenizer : ITokenizer
 
             // A run of the same punctuation character is one token ("...", "--", "!!").
             var r = k0 + 1;
-            if (c is '.' or '-' or '!' or '?' or '*' or '=' or '_' or '~')
+            if (c is '.' or '-' or '!' or '?' or '*' or '=' or '_' or '~' or '$' or '+' or '#' or '>' or '<' or '/' or '\\')
             {
                 while (r < e && text[r] == c)
                 {
@@ -172,6 +178,8 @@ public sealed class Tokenizer : ITokenizer
             FlushWord(text, wordStart, e, output);
         }
     }
+
+    static bool IsHyphenRunAt(string text, int k, int e) => k + 1 < e && text[k + 1] is '-' or '\u2011';
 
     static bool OnlyPunctuationAfter(string text, int from, int end)
     {
@@ -202,7 +210,7 @@ public sealed class Tokenizer : ITokenizer
         var word = text.AsSpan(wordStart, period - wordStart);
         if (_lexicon.AbbreviationLookup.TryGetValue(word, out var kind))
         {
-            return !sentenceFinal || kind == AbbreviationKind.Title || word.Length <= 4 || word.Contains('.');
+            return !sentenceFinal || word.Contains('.');
         }
 
         if (word.Contains('.'))
