@@ -20,7 +20,7 @@ public sealed class TemporalLexicon
     static readonly string[] Rules =
     [
         "date", "month", "year", "dayrange", "relday", "weekday", "relperiod", "weekend", "recent", "ago", "later",
-        "dayofmonth", "decade", "quarter", "season",
+        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset",
     ];
 
     TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue)

@@ -97,7 +97,7 @@ public sealed class TemporalTagger : ITemporalTagger
     {
         var interval = rule switch
         {
-            "date" => ResolveDate(m, reference, future),
+            "date" => ResolveDate(text, m, reference, future),
             "dayrange" => ResolveDayRange(m, reference, future),
             "month" => ResolveMonth(m, reference, future),
             "year" => ResolveYear(m),
@@ -108,9 +108,12 @@ public sealed class TemporalTagger : ITemporalTagger
             "recent" => ResolveRecent(m, reference),
             "ago" => Shift(m, reference, -1),
             "later" => FollowedByOf(text, m) ? null : Shift(m, reference, 1),
-            "dayofmonth" => NextIsCapitalised(text, m) ? null : ResolveDayOfMonth(m, reference, future),
+            "dayofmonth" => !m.Groups["weekday"].Success && !NextWordAllowsDay(text, m) ? null : ResolveDayOfMonth(m, reference, future),
+            "numdate" => ResolveNumericDate(text, m, reference, future),
+            "yearrange" => ResolveYearRange(m),
+            "offset" => ResolveOffset(m, reference),
             "decade" => ResolveDecade(m),
-            "quarter" => ResolveQuarter(m),
+            "quarter" => ResolveQuarter(m, reference),
             "season" => ResolveSeason(m, reference),
             _ => throw new InvalidOperationException($"unknown temporal rule '{rule}'"),
         };
@@ -125,7 +128,7 @@ public sealed class TemporalTagger : ITemporalTagger
 
     // ---- rules -------------------------------------------------------------------------------------
 
-    DateInterval? ResolveDate(Match m, DateOnly reference, bool future)
+    DateInterval? ResolveDate(string text, Match m, DateOnly reference, bool future)
     {
         var month = MonthOf(m);
         var day = DayOf(m, "day", "dayword");
@@ -134,8 +137,8 @@ public sealed class TemporalTagger : ITemporalTagger
             return null;
         }
 
-        // A lower-case "may"/"march" with a bare number is most likely a verb ("they may 5").
-        if (IsVerbLikeMonth(m) && m.Groups["year"].Success is false && !m.Groups["weekday"].Success)
+        // In normally cased text a lower-case "may"/"march" is the verb ("they may 5 ...").
+        if (IsVerbLikeMonth(m) && HasUpperCase(text))
         {
             return null;
         }
@@ -236,13 +239,20 @@ public sealed class TemporalTagger : ITemporalTagger
         }
 
         // Abbreviations alone ("sat", "sun", "wed") are words too: only capitalised ones count.
-        if (g.Length <= 4 && !char.IsUpper(g.ValueSpan[0]))
+        if (g.Length == 3 && !char.IsUpper(g.ValueSpan[0]) && !m.Groups["rel"].Success)
         {
             return null;
         }
 
         var refWd = IsoDay(reference);
         var rel = m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : null;
+        if (m.Value.Contains("week", StringComparison.OrdinalIgnoreCase))
+        {
+            // "next week on Friday", "Friday last week": that week's day.
+            var weekOffset = rel switch { "last" or "past" => -1, "next" => 1, _ => 0 };
+            return Day(Week(reference.AddDays(7 * weekOffset)).Start.AddDays(wd - 1));
+        }
+
         var date = rel switch
         {
             "last" or "past" => reference.AddDays(-(((refWd - wd + 6) % 7) + 1)),
@@ -289,20 +299,26 @@ public sealed class TemporalTagger : ITemporalTagger
         return whole is { } w && mod is not null ? ApplyMod(w, unit, mod, reference) : whole;
     }
 
-    static DateInterval? ResolveWeekend(Match m, DateOnly reference, bool future)
+    DateInterval? ResolveWeekend(Match m, DateOnly reference, bool future)
     {
         var refWd = IsoDay(reference);
-        var text = m.Value.ToUpperInvariant();
+        var text = (m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : null) switch
+        {
+            "last" or "past" => "LAST",
+            "next" => "NEXT",
+            "this" => "THIS",
+            _ => string.Empty,
+        };
         DateOnly saturday;
-        if (text.StartsWith("NEXT", StringComparison.Ordinal) || text.StartsWith("COMING", StringComparison.Ordinal) || (future && !text.StartsWith("LAST", StringComparison.Ordinal)))
+        if (text == "NEXT" || (future && text != "LAST"))
         {
             saturday = reference.AddDays((6 - refWd + 7) % 7);
-            if (text.StartsWith("NEXT", StringComparison.Ordinal) && refWd >= 6)
+            if (text == "NEXT" && refWd >= 6)
             {
                 saturday = saturday.AddDays(7);
             }
         }
-        else if (text.StartsWith("THIS", StringComparison.Ordinal))
+        else if (text == "THIS")
         {
             saturday = reference.AddDays(6 - refWd);
         }
@@ -310,7 +326,7 @@ public sealed class TemporalTagger : ITemporalTagger
         {
             // The weekend on or before the reference date (the current one on Saturday or Sunday).
             saturday = refWd >= 6 ? reference.AddDays(6 - refWd) : reference.AddDays(-(refWd + 1));
-            if (text.StartsWith("LAST", StringComparison.Ordinal) && refWd >= 6)
+            if (text == "LAST" && refWd >= 6)
             {
                 saturday = saturday.AddDays(-7);
             }
@@ -338,12 +354,15 @@ public sealed class TemporalTagger : ITemporalTagger
             n = 1;
         }
 
-        if (unit is null || n <= 0)
+        if (unit is null || n <= 0 || n > 500)
         {
             return null;
         }
 
-        return new DateInterval(Add(reference, unit, -n), reference.AddDays(-1));
+        var rel = m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : "past";
+        return rel == "next"
+            ? new DateInterval(reference.AddDays(1), Add(reference, unit, n))
+            : new DateInterval(Add(reference, unit, -n), reference.AddDays(-1));
     }
 
     DateInterval? Shift(Match m, DateOnly reference, int sign)
@@ -357,9 +376,9 @@ public sealed class TemporalTagger : ITemporalTagger
         return Day(Add(reference, unit, sign * n));
     }
 
-    static DateInterval? ResolveDayOfMonth(Match m, DateOnly reference, bool future)
+    DateInterval? ResolveDayOfMonth(Match m, DateOnly reference, bool future)
     {
-        if (!int.TryParse(m.Groups["day"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        if (DayOf(m, "day", "dayword") is not int day)
         {
             return null;
         }
@@ -384,27 +403,32 @@ public sealed class TemporalTagger : ITemporalTagger
 
     static DateInterval? ResolveDecade(Match m)
     {
-        var y = int.Parse(m.Groups["decade"].ValueSpan, CultureInfo.InvariantCulture);
+        var y = m.Groups["decade"].Success
+            ? int.Parse(m.Groups["decade"].ValueSpan, CultureInfo.InvariantCulture)
+            : 1900 + int.Parse(m.Groups["decade2"].ValueSpan, CultureInfo.InvariantCulture);
         return new DateInterval(new DateOnly(y, 1, 1), new DateOnly(y + 9, 12, 31));
     }
 
-    DateInterval? ResolveQuarter(Match m)
+    static DateInterval? ResolveQuarter(Match m, DateOnly reference)
     {
-        var q = m.Groups["quarter"].Value.ToUpperInvariant() switch
+        var (q, months) = m.Groups["quarter"].Value.ToUpperInvariant() switch
         {
-            "1" or "FIRST" or "1ST" => 1,
-            "2" or "SECOND" or "2ND" => 2,
-            "3" or "THIRD" or "3RD" => 3,
-            "4" or "FOURTH" or "4TH" => 4,
-            _ => 0,
+            "Q1" or "FIRST" or "1ST" => (1, 3),
+            "Q2" or "SECOND" or "2ND" => (2, 3),
+            "Q3" or "THIRD" or "3RD" => (3, 3),
+            "Q4" or "FOURTH" or "4TH" => (4, 3),
+            "H1" => (1, 6),
+            "H2" => (2, 6),
+            _ => (0, 0),
         };
-        if (q == 0 || YearOf(m) is not int y)
+        var y = YearOf(m) ?? reference.Year;
+        if (q == 0)
         {
             return null;
         }
 
-        var start = new DateOnly(y, (3 * q) - 2, 1);
-        return new DateInterval(start, start.AddMonths(3).AddDays(-1));
+        var start = new DateOnly(y, 1, 1).AddMonths((q - 1) * months);
+        return new DateInterval(start, start.AddMonths(months).AddDays(-1));
     }
 
     DateInterval? ResolveSeason(Match m, DateOnly reference)
@@ -437,6 +461,79 @@ public sealed class TemporalTagger : ITemporalTagger
 
         var start = new DateOnly(year, firstMonth, 1);
         return new DateInterval(start, start.AddMonths(months).AddDays(-1));
+    }
+
+    static DateInterval? ResolveNumericDate(string text, Match m, DateOnly reference, bool future)
+    {
+        var n1 = int.Parse(m.Groups["n1"].ValueSpan, CultureInfo.InvariantCulture);
+        var n2 = int.Parse(m.Groups["n2"].ValueSpan, CultureInfo.InvariantCulture);
+
+        // Month first (US) unless the first number cannot be a month (21/04/2016).
+        var (month, day) = n1 > 12 ? (n2, n1) : (n1, n2);
+        if (!m.Groups["year"].Success)
+        {
+            // "4/22" without a year: only with a slash, and not a fraction ("1/3 of").
+            if (!m.Value.Contains('/', StringComparison.Ordinal) || FollowedByOf(text, m) || (n1 <= 12 && n2 <= 12 && n1 < n2 && n2 <= 4))
+            {
+                return null;
+            }
+
+            return Anchor(reference, future, y => TryDate(y, month, day)) is { } a ? Day(a) : null;
+        }
+
+        return YearOf(m) is int year && TryDate(year, month, day) is { } d ? Day(d) : null;
+    }
+
+    static DateInterval? ResolveYearRange(Match m)
+    {
+        var y1 = int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+        var y2 = int.Parse(m.Groups["year2"].ValueSpan, CultureInfo.InvariantCulture);
+        return y2 > y1 ? new DateInterval(new DateOnly(y1, 1, 1), new DateOnly(y2, 12, 31)) : null;
+    }
+
+    DateInterval? ResolveOffset(Match m, DateOnly reference)
+    {
+        if (Int(_lexicon.Lookup("relday", m.Groups["relday"].ValueSpan)) is not int baseOffset)
+        {
+            return null;
+        }
+
+        var sign = m.Groups["dir"].ValueSpan.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1;
+        return Shift(m, reference.AddDays(baseOffset), sign);
+    }
+
+    static readonly string[] DayFollowers = ["and", "or", "at", "in", "when", "after", "before", "with", "but", "to", "of", "this", "last", "next", "that", "as", "the", "a", "for", "until", "till", "through", "from", "he", "she", "they", "it", "we"];
+
+    /// <summary>"on the 3rd" is a date when followed by punctuation, the end or a function word, not by a noun ("the 3rd brigade").</summary>
+    static bool NextWordAllowsDay(string text, Match m)
+    {
+        var i = m.Index + m.Length;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !char.IsLetterOrDigit(text[i]))
+        {
+            return true;
+        }
+
+        var e = i;
+        while (e < text.Length && char.IsLetter(text[e]))
+        {
+            e++;
+        }
+
+        var word = text.AsSpan(i, e - i);
+        foreach (var f in DayFollowers)
+        {
+            if (word.Equals(f, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ---- ranges and "since" ------------------------------------------------------------------------
@@ -524,6 +621,8 @@ public sealed class TemporalTagger : ITemporalTagger
         {
             case (_, "earlier"):
                 return reference > s && reference <= e.AddDays(1) ? new DateInterval(s, reference.AddDays(-1)) : whole;
+            case (_, "rest"):
+                return reference >= s && reference <= e ? new DateInterval(reference, e) : whole;
             case (_, "later"):
                 return reference >= s && reference <= e ? new DateInterval(reference, e) : whole;
             case ("month", "early" or "start"):
@@ -610,6 +709,19 @@ public sealed class TemporalTagger : ITemporalTagger
         return g.Success && (g.ValueSpan.SequenceEqual("may") || g.ValueSpan.SequenceEqual("march"));
     }
 
+    static bool HasUpperCase(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     static bool FollowedByOf(string text, Match m)
     {
         var i = m.Index + m.Length;
@@ -620,12 +732,6 @@ public sealed class TemporalTagger : ITemporalTagger
 
         return i + 2 <= text.Length && text.AsSpan(i, 2).Equals("of", StringComparison.OrdinalIgnoreCase)
             && (i + 2 == text.Length || !char.IsLetter(text[i + 2]));
-    }
-
-    static bool NextIsCapitalised(string text, Match m)
-    {
-        var i = m.Index + m.Length;
-        return i + 1 < text.Length && text[i] == ' ' && char.IsUpper(text[i + 1]);
     }
 
     static DateOnly Add(DateOnly d, string unit, int n) => unit switch
