@@ -13,7 +13,7 @@ public sealed record TemporalPattern(string Name, string Rule, Regex Regex);
 
 /// <summary>
 /// The temporal tagger's data, loaded once: vocabulary (data/temporal/vocabulary.tsv), patterns
-/// (data/temporal/patterns.tsv) and future cues (data/temporal/future-cues.txt).
+/// (data/temporal/patterns.tsv), future cues (data/temporal/future-cues.txt) and ordinal nouns (data/temporal/ordinal-nouns.txt).
 /// </summary>
 public sealed class TemporalLexicon
 {
@@ -23,8 +23,9 @@ public sealed class TemporalLexicon
         "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset",
     ];
 
-    TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue)
+    TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue, FrozenSet<string> ordinalNouns)
     {
+        OrdinalNouns = ordinalNouns;
         Vocabulary = vocabulary;
         Patterns = patterns;
         FutureCue = futureCue;
@@ -35,6 +36,9 @@ public sealed class TemporalLexicon
 
     /// <summary>The patterns, in file order (earlier wins ties).</summary>
     public ImmutableArray<TemporalPattern> Patterns { get; }
+
+    /// <summary>Nouns after which an ordinal is not a day of the month (data/temporal/ordinal-nouns.txt).</summary>
+    public FrozenSet<string> OrdinalNouns { get; }
 
     /// <summary>Matches a future cue at the end of the text before an expression.</summary>
     internal Regex FutureCue { get; }
@@ -103,7 +107,8 @@ public sealed class TemporalLexicon
         return new TemporalLexicon(
             classes.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal),
             patterns.ToImmutable(),
-            futureCue);
+            futureCue,
+            DataLines(Path.Combine(directory, "ordinal-nouns.txt")).Select(l => l.Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal));
     }
 
     internal const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.ExplicitCapture;

@@ -122,6 +122,21 @@ public sealed class TemporalTagger : ITemporalTagger
             return null;
         }
 
+        // A sentence's final period is not part of a full month name ("at the end of October.").
+        if (span.Length > 1 && text[span.End - 1] == '.')
+        {
+            var ws = span.End - 1;
+            while (ws > span.Start && char.IsLetter(text[ws - 1]))
+            {
+                ws--;
+            }
+
+            if (span.End - 1 - ws > 4)
+            {
+                span = TextSpan.FromBounds(span.Start, span.End - 1);
+            }
+        }
+
         var precision = rule == "ago" ? AgoPrecision(m) : PrecisionOf(iv);
         return new TemporalExpression(span, iv, precision, Timex(iv), iv.Start > reference);
     }
@@ -502,10 +517,8 @@ public sealed class TemporalTagger : ITemporalTagger
         return Shift(m, reference.AddDays(baseOffset), sign);
     }
 
-    static readonly string[] DayFollowers = ["and", "or", "at", "in", "when", "after", "before", "with", "but", "to", "of", "this", "last", "next", "that", "as", "the", "a", "for", "until", "till", "through", "from", "he", "she", "they", "it", "we"];
-
-    /// <summary>"on the 3rd" is a date when followed by punctuation, the end or a function word, not by a noun ("the 3rd brigade").</summary>
-    static bool NextWordAllowsDay(string text, Match m)
+    /// <summary>"on the 3rd" is a day of the month unless a capitalised word or an ordinal noun follows ("the 3rd Division", "the 2nd round").</summary>
+    bool NextWordAllowsDay(string text, Match m)
     {
         var i = m.Index + m.Length;
         while (i < text.Length && text[i] == ' ')
@@ -513,9 +526,14 @@ public sealed class TemporalTagger : ITemporalTagger
             i++;
         }
 
-        if (i >= text.Length || !char.IsLetterOrDigit(text[i]))
+        if (i >= text.Length || !char.IsLetter(text[i]))
         {
             return true;
+        }
+
+        if (char.IsUpper(text[i]))
+        {
+            return false;
         }
 
         var e = i;
@@ -524,16 +542,7 @@ public sealed class TemporalTagger : ITemporalTagger
             e++;
         }
 
-        var word = text.AsSpan(i, e - i);
-        foreach (var f in DayFollowers)
-        {
-            if (word.Equals(f, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return !_lexicon.OrdinalNouns.Contains(text[i..e].ToLowerInvariant());
     }
 
     // ---- ranges and "since" ------------------------------------------------------------------------
