@@ -84,7 +84,9 @@ public sealed class Geoparser : IGeoparser
         public int Precision = 1;
         public bool Weak;
         public bool Drop;
-        public int Container = -1;
+        public Cand? Container;
+        public int First = -1;
+        public bool Forced;
         public int Pick = -1;
         public double Score;
         public double[] Scores = [];
@@ -94,27 +96,7 @@ public sealed class Geoparser : IGeoparser
     public ImmutableArray<PlaceMention> Parse(string text, IReadOnlyList<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = sentences is { Count: > 0 } ? sentences.Select(s => s.Span).ToList() : SplitSentences(text);
-        var toks = new List<Tok>(text.Length / 5);
-        var sentStart = new List<int>();
-        foreach (var s in spans)
-        {
-            sentStart.Add(toks.Count);
-            Tokenize(text, s, toks);
-        }
-
-        var lower = LowercaseWords(text, toks);
-        var cands = new List<Cand>();
-        Recognise(text, toks, lower, cands);
-        Context(text, toks, cands);
-        var focus = Focus(cands);
-        if (_options.Fuzzy)
-        {
-            FuzzyFallback(text, toks, lower, cands, focus);
-            cands.Sort((a, b) => a.Start.CompareTo(b.Start));
-        }
-
-        Resolve(cands, focus);
+        var cands = Run(text, sentences, null);
         var result = ImmutableArray.CreateBuilder<PlaceMention>(cands.Count);
         foreach (var c in cands)
         {
@@ -137,6 +119,151 @@ public sealed class Geoparser : IGeoparser
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Resolves given toponym spans (gold recognition, as geocoding benchmarks do) in the context of the whole
+    /// document; null where no gazetteer entry matches.
+    /// </summary>
+    public ImmutableArray<Place?> ResolveSpans(string text, IReadOnlyList<TextSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(spans);
+        var cands = Run(text, [], spans);
+        var result = ImmutableArray.CreateBuilder<Place?>(spans.Count);
+        foreach (var sp in spans)
+        {
+            var c = cands.Find(x => x.Forced && x.Start == sp.Start && x.End == sp.End);
+            result.Add(c is { Pick: >= 0 } ? _g.ToPlace(c.Pick) : null);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private List<Cand> Run(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<TextSpan>? forced)
+    {
+        var spans = sentences is { Count: > 0 } ? sentences.Select(s => s.Span).ToList() : SplitSentences(text);
+        var toks = new List<Tok>(text.Length / 5);
+        foreach (var s in spans)
+        {
+            Tokenize(text, s, toks);
+        }
+
+        var lower = LowercaseWords(text, toks);
+        var cands = new List<Cand>();
+        Recognise(text, toks, lower, cands);
+        if (forced is not null)
+        {
+            Force(text, toks, cands, forced);
+        }
+
+        Context(text, toks, cands);
+        if (forced is not null)
+        {
+            foreach (var c in cands)
+            {
+                c.Drop &= !c.Forced;
+            }
+        }
+
+        var focus = Focus(cands);
+        if (_options.Fuzzy)
+        {
+            FuzzyFallback(text, toks, lower, cands, focus);
+            cands.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        Resolve(cands, focus);
+        return cands;
+    }
+
+    private void Force(string text, List<Tok> toks, List<Cand> cands, IReadOnlyList<TextSpan> forced)
+    {
+        Span<char> key = stackalloc char[GeoKey.MaxLength];
+        Span<char> skel = stackalloc char[GeoKey.MaxLength];
+        foreach (var sp in forced)
+        {
+            var same = cands.Find(c => c.Start == sp.Start && c.End == sp.End);
+            if (same is not null)
+            {
+                same.Forced = true;
+                continue;
+            }
+
+            cands.RemoveAll(c => c.Start < sp.End && sp.Start < c.End);
+            var t0 = toks.FindIndex(t => t.End > sp.Start);
+            var t1 = toks.FindLastIndex(t => t.Start < sp.End);
+            if (t0 < 0 || t1 < t0)
+            {
+                continue;
+            }
+
+            var c = new Cand { T0 = t0, T1 = t1, Start = sp.Start, End = sp.End, Forced = true, Match = Match.Exact };
+            var span = text.AsSpan(sp.Start, sp.End - sp.Start);
+            if (span.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            {
+                span = span[4..];
+            }
+
+            if (span.EndsWith("'s", StringComparison.Ordinal) || span.EndsWith("\u2019s", StringComparison.Ordinal))
+            {
+                span = span[..^2];
+            }
+
+            var kl = GeoKey.Loose(span, key);
+            if (kl == 0)
+            {
+                continue;
+            }
+
+            var k = key[..kl];
+            if (_demonyms.TryGetValue(k, out var dp))
+            {
+                c.Demonym = dp;
+                c.Role = ToponymRole.Demonym;
+                c.Places.Add(dp);
+                c.Matches.Add(Match.Exact);
+            }
+            else
+            {
+                var ki = _g.Loose.Find(k);
+                if (ki >= 0)
+                {
+                    foreach (var p in _g.Loose.Postings(ki))
+                    {
+                        c.Places.Add(p);
+                        c.Matches.Add(Match.Exact);
+                    }
+                }
+
+                var sl = GeoKey.Skeleton(k, skel);
+                var si = sl >= 2 ? _g.Skeleton.Find(skel[..sl]) : -1;
+                if (si >= 0 && c.Places.Count == 0)
+                {
+                    c.Match = Match.Variant;
+                    foreach (var lk in _g.Skeleton.Postings(si))
+                    {
+                        if (GeoKey.Distance(k, _g.Loose.Key(lk), 2) > 2)
+                        {
+                            continue;
+                        }
+
+                        foreach (var p in _g.Loose.Postings(lk))
+                        {
+                            c.Places.Add(p);
+                            c.Matches.Add(Match.Variant);
+                        }
+                    }
+                }
+            }
+
+            if (c.Places.Count > 0)
+            {
+                cands.Add(c);
+            }
+        }
+
+        cands.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
     // ---------------------------------------------------------------- tokens
@@ -618,11 +745,11 @@ public sealed class Geoparser : IGeoparser
             // "X in Y" and "X, Y": remember the container mention for resolution.
             if (next + 1 < toks.Count && W(next) is "in" && startsAt.TryGetValue(next + 1, out var y1))
             {
-                c.Container = cands.IndexOf(y1);
+                c.Container = y1;
             }
             else if (next < toks.Count && !last.Possessive && text.AsSpan(last.End, toks[next].Start - last.End).Trim() is "," && startsAt.TryGetValue(next, out var y2))
             {
-                c.Container = cands.IndexOf(y2);
+                c.Container = y2;
             }
         }
     }
@@ -770,6 +897,7 @@ public sealed class Geoparser : IGeoparser
         for (var i = 0; i < cands.Count; i++)
         {
             first[i] = cands[i].Drop ? -1 : TopByPrior(cands[i]);
+            cands[i].First = first[i];
             if (first[i] >= 0 && !cands[i].Weak && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
             {
                 admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
@@ -791,7 +919,7 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
-            var container = c.Container >= 0 ? first[c.Container] : -1;
+            var container = c.Container?.First ?? -1;
             var best = -1;
             var bs = double.MinValue;
             var scores = new double[c.Places.Count];
@@ -842,7 +970,7 @@ public sealed class Geoparser : IGeoparser
             c.Score = sum > 0 ? 1 / sum : 0;
 
             // Recognition filter: keep weak or minor matches only with support.
-            if (best >= 0 && !Keep(c, best, bs, focus))
+            if (best >= 0 && !c.Forced && !Keep(c, best, bs, focus))
             {
                 c.Drop = true;
             }
