@@ -13,7 +13,9 @@ static class EvalGeoCommand
         var cmd = new Command("geo", "Geoparsing: recognition P/R/F1 (GeoWebNews) and resolution acc@161km, errors, AUC (LGL, TR-News, GeoWebNews, GeoVirus)");
         var data = new Option<string>("--data") { Description = "Folder of the geoparsing benchmarks", DefaultValueFactory = _ => Path.Combine(Gazetteer.Home(), "..", "shared", "data", "geoparsing") };
         var places = new Option<string[]>("--places") { Description = "Extra supplement file(s)", AllowMultipleArgumentsPerToken = true };
+        var dump = new Option<string?>("--dump") { Description = "Folder to write per-toponym resolution errors (TSV per dataset) and recognition misses" };
         cmd.Options.Add(data);
+        cmd.Options.Add(dump);
         cmd.Options.Add(places);
         cmd.SetAction(r =>
         {
@@ -29,7 +31,27 @@ static class EvalGeoCommand
 
             var gwn = GeoEvaluation.ReadGeoWebNews(Path.Combine(dir, "GeoWebNews", "GWN.xml"));
             var sw = Stopwatch.StartNew();
-            var rec = GeoEvaluation.ScoreRecognition(gwn.Select(d => (d, parser.Parse(d.Text, []))).ToList());
+            var runs = gwn.Select(d => (d, parser.Parse(d.Text, []))).ToList();
+            var rec = GeoEvaluation.ScoreRecognition(runs);
+            if (r.GetValue(dump) is { } dumpDir)
+            {
+                using var w = new StreamWriter(Path.Combine(Directory.CreateDirectory(dumpDir).FullName, "recognition.tsv"));
+                foreach (var (d, pred) in runs)
+                {
+                    var gold = d.Toponyms.GroupBy(t => t.Span).ToDictionary(x => x.Key, x => x.First());
+                    var predicted = pred.Select(p => p.Span).ToHashSet();
+                    foreach (var p in pred)
+                    {
+                        w.WriteLine($"{(gold.TryGetValue(p.Span, out var g) ? (g.Counts ? "TP" : "IGN") : "FP")}\t{p.Text}\t{p.Role}\t{p.Place?.Id}\t{d.Id}");
+                    }
+
+                    foreach (var g in d.Toponyms.Where(t => t.Counts && !predicted.Contains(t.Span)))
+                    {
+                        w.WriteLine($"FN\t{g.Text}\t{g.Type}\t\t{d.Id}");
+                    }
+                }
+            }
+
             Console.WriteLine($"Recognition, GeoWebNews ({gwn.Length} articles, {rec.TruePositives + rec.FalseNegatives} gold toponyms, exact spans), {sw.Elapsed.TotalSeconds:0.0} s");
             Console.WriteLine(string.Create(ci, $"  sitrep             P {rec.Precision:0.000}  R {rec.Recall:0.000}  F1 {rec.F1:0.000}   (floor F1 0.85)"));
             Console.WriteLine("  Google Cloud NL    F1 0.832   (Gritta et al. 2020)");
@@ -48,7 +70,8 @@ static class EvalGeoCommand
             foreach (var (name, read, anchors) in sets)
             {
                 sw.Restart();
-                var (errors, unresolved) = GeoEvaluation.ResolutionErrors(parser, read());
+                using var w = r.GetValue(dump) is { } dd ? new StreamWriter(Path.Combine(Directory.CreateDirectory(dd).FullName, name + ".tsv")) : null;
+                var (errors, unresolved) = GeoEvaluation.ResolutionErrors(parser, read(), w);
                 var s = GeoEvaluation.ScoreResolution(errors, unresolved);
                 Console.WriteLine(string.Create(ci, $"  {name,-11} {s.Count,5}   {100 * s.AccuracyAt161,6:0.0}   {s.MeanKm,8:0}  {s.MedianKm,8:0.0}   {s.Auc:0.000}  {s.Unresolved,6}     | {anchors}  [{sw.Elapsed.TotalSeconds:0.0} s]"));
             }

@@ -82,7 +82,7 @@ public static class GeoEvaluation
                     (lat, lon) = p;
                 }
 
-                tops.Add(new(TextSpan.FromBounds(Int(t.Element("start")), Int(t.Element("end"))), phrase, "Literal", true, lat, lon));
+                tops.Add(new(Align(text, Int(t.Element("start")), Int(t.Element("end")), phrase), phrase, "Literal", true, lat, lon));
             }
 
             docs.Add(new(a.Attribute("docid")?.Value ?? docs.Count.ToString(CultureInfo.InvariantCulture), text, tops.ToImmutable()));
@@ -109,13 +109,35 @@ public static class GeoEvaluation
                     (lat, lon) = p;
                 }
 
-                tops.Add(new(TextSpan.FromBounds(Int(t.Element("start")), Int(t.Element("end"))), name, "Literal", true, lat, lon));
+                tops.Add(new(Align(text, Int(t.Element("start")), Int(t.Element("end")), name), name, "Literal", true, lat, lon));
             }
 
             docs.Add(new(a.Element("source")?.Value.Trim() ?? docs.Count.ToString(CultureInfo.InvariantCulture), text, tops.ToImmutable()));
         }
 
         return docs.ToImmutable();
+    }
+
+    /// <summary>Offsets of a gold name, moved to where the name really is when the file's offsets are shifted.</summary>
+    internal static TextSpan Align(string text, int start, int end, string name)
+    {
+        if (name.Length == 0 || (end <= text.Length && start >= 0 && string.CompareOrdinal(text, start, name, 0, name.Length) == 0 && end - start == name.Length))
+        {
+            return TextSpan.FromBounds(start, end);
+        }
+
+        for (var d = 1; d <= 8; d++)
+        {
+            foreach (var s in new[] { start - d, start + d })
+            {
+                if (s >= 0 && s + name.Length <= text.Length && string.CompareOrdinal(text, s, name, 0, name.Length) == 0)
+                {
+                    return new TextSpan(s, name.Length);
+                }
+            }
+        }
+
+        return TextSpan.FromBounds(start, Math.Min(end, text.Length));
     }
 
     private static string Key(string name, double lat, double lon) =>
@@ -210,7 +232,7 @@ public static class GeoEvaluation
     }
 
     /// <summary>Resolves each gold toponym with coordinates and returns the errors in km.</summary>
-    public static (List<double> Errors, int Unresolved) ResolutionErrors(Geoparser parser, IEnumerable<GoldDocument> docs)
+    public static (List<double> Errors, int Unresolved) ResolutionErrors(Geoparser parser, IEnumerable<GoldDocument> docs, TextWriter? dump = null)
     {
         ArgumentNullException.ThrowIfNull(parser);
         var errors = new List<double>();
@@ -229,11 +251,13 @@ public static class GeoEvaluation
                 if (places[i] is { } p)
                 {
                     errors.Add(Geoparser.Haversine(gold[i].Latitude!.Value, gold[i].Longitude!.Value, p.Latitude, p.Longitude));
+                    dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{errors[^1]:0}\t{gold[i].Text}\t{gold[i].Latitude:0.###},{gold[i].Longitude:0.###}\t{p.Name}\t{p.Id}\t{p.Latitude:0.###},{p.Longitude:0.###}\t{d.Id}"));
                 }
                 else
                 {
                     errors.Add(MaxErrorKm);
                     unresolved++;
+                    dump?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unresolved\t{gold[i].Text}\t{gold[i].Latitude:0.###},{gold[i].Longitude:0.###}\t\t\t\t{d.Id}"));
                 }
             }
         }

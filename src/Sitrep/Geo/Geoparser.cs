@@ -519,7 +519,7 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var sl = GeoKey.Skeleton(k, skel);
-                if (kl >= 4 && sl >= 2)
+                if (found is null && kl >= 4 && sl >= 2)
                 {
                     var si = _g.Skeleton.Find(skel[..sl]);
                     if (si >= 0)
@@ -765,11 +765,11 @@ public sealed class Geoparser : IGeoparser
         switch (kind)
         {
             case PlaceKind.Country:
-                return 8.5;
+                return 9.0;
             case PlaceKind.Admin1:
                 return 5.0 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             case PlaceKind.Admin2:
-                return 4.0 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
+                return 3.2 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             default:
                 break;
         }
@@ -790,7 +790,7 @@ public sealed class Geoparser : IGeoparser
         var s = Math.Log10(Math.Max(pop, floor));
         if (_g.Is(p, PlaceFlags.Capital))
         {
-            s += 1.0;
+            s += 0.5;
         }
         else if (_g.Is(p, PlaceFlags.AdminSeat))
         {
@@ -941,7 +941,7 @@ public sealed class Geoparser : IGeoparser
                     var self = first[i] >= 0 && _g.Admin1[first[i]] == a1 ? 1 : 0;
                     if (n - self > 0 && _g.KindOf(p) != PlaceKind.Admin1)
                     {
-                        s += 1.5;
+                        s += 2.5;
                     }
                 }
 
@@ -1034,7 +1034,7 @@ public sealed class Geoparser : IGeoparser
 
     private double Proximity(int p, int self, int[] first, List<Cand> cands)
     {
-        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region)
+        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1 or PlaceKind.Admin2)
         {
             return 0;
         }
