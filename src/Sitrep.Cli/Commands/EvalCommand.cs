@@ -13,6 +13,7 @@ static class EvalCommand
         cmd.Subcommands.Add(EvalDatesSpecsCommand.Create());
         cmd.Subcommands.Add(EvalExtractionCommand.Create());
         cmd.Subcommands.Add(EvalDatesCommand.Create());
+        cmd.Subcommands.Add(EvalGeoCommand.Create());
         return cmd;
     }
 }
