@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GazetteerCommand.Create());
         root.Subcommands.Add(PlacesCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 

@@ -14,6 +14,7 @@ static class EvalCommand
         cmd.Subcommands.Add(EvalExtractionCommand.Create());
         cmd.Subcommands.Add(EvalDatesCommand.Create());
         cmd.Subcommands.Add(EvalGeoCommand.Create());
+        cmd.Subcommands.Add(EvalSyntaxCommand.Create());
         return cmd;
     }
 }
