@@ -19,6 +19,8 @@ public static class Program
         root.Subcommands.Add(GazetteerCommand.Create());
         root.Subcommands.Add(PlacesCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EventsCommand.Create());
         return root;
     }
 
