@@ -13,6 +13,8 @@ public static class Program
         root.Options.Add(CommonOptions.Db);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(GazetteerCommand.Create());
+        root.Subcommands.Add(PlacesCommand.Create());
         return root;
     }
 
