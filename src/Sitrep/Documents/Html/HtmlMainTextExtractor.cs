@@ -72,6 +72,13 @@ public sealed class HtmlMainTextExtractor : IMainTextExtractor
         // Sanity checks between the selector result and the scoring fallback (trafilatura's comparison).
         var text = Choose(selectedText, scoredText);
 
+        // A selector hit that is only part of the scored block (an intro section inside the real body) yields to it.
+        if (scored is not null && selected.Count > 0 && ReferenceEquals(text, selectedText)
+            && selected.All(e => scored.Contains(e) && !ReferenceEquals(e, scored)) && scoredText.Length > 2 * selectedText.Length)
+        {
+            text = scoredText;
+        }
+
         if (!string.IsNullOrWhiteSpace(jsonLdBody))
         {
             var ld = PlainBody(jsonLdBody);
