@@ -87,6 +87,7 @@ public sealed class Geoparser : IGeoparser
         public Cand? Container;
         public int First = -1;
         public bool Forced;
+        public bool PersonLike;
         public int Pick = -1;
         public double Score;
         public double[] Scores = [];
@@ -640,8 +641,7 @@ public sealed class Geoparser : IGeoparser
                     c.Relation = "border";
                     c.Precision = 3;
                 }
-                else if (hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.TitleNext) == 0 && !startsAt.ContainsKey(next)
-                    && ((_cues.Exact(nextW) & GeoCues.Org) != 0 || (_cues.Exact(nextW) & GeoCues.Stop) == 0))
+                else if (hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.TitleNext) == 0 && !startsAt.ContainsKey(next) && NameWord(nextW))
                 {
                     c.Role = ToponymRole.PartOfName;
                 }
@@ -660,15 +660,16 @@ public sealed class Geoparser : IGeoparser
             }
 
             // Part of an organisation's or a person's name: a capitalised neighbour that is no place.
-            if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null
-                && ((_cues.Exact(nextW) & GeoCues.Org) != 0 || (_cues.Exact(nextW) & GeoCues.Stop) == 0))
+            if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null && NameWord(nextW))
             {
                 c.Role = ToponymRole.PartOfName;
+                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0;
             }
-            else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && (_cues.Exact(prevW) & GeoCues.Stop) == 0 && !IsPlaceEnd(cands, prev)
+            else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && ((_cues.Exact(prevW) & GeoCues.Stop) == 0 || (_cues.Exact(prevW) & GeoCues.Name) != 0) && !IsPlaceEnd(cands, prev)
                 && !(toks[prev].End - toks[prev].Start <= 3 && IsArticle(prevW)))
             {
                 c.Role = ToponymRole.PartOfName;
+                c.PersonLike = true;
             }
 
             // Metonyms: a country, capital or seat of government that says, wants or condemns.
@@ -752,6 +753,12 @@ public sealed class Geoparser : IGeoparser
                 c.Container = y2;
             }
         }
+    }
+
+    private bool NameWord(ReadOnlySpan<char> w)
+    {
+        var f = _cues.Exact(w);
+        return (f & (GeoCues.Org | GeoCues.Name)) != 0 || (f & GeoCues.Stop) == 0;
     }
 
     private static bool IsPlaceEnd(List<Cand> cands, int tokenIndex) => cands.Exists(x => x.T1 == tokenIndex && x.Match == Match.Exact && !x.Weak);
@@ -992,7 +999,8 @@ public sealed class Geoparser : IGeoparser
         var kind = _g.KindOf(p);
         var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || _g.Population[p] >= 100_000 || _g.Is(p, PlaceFlags.Capital);
         var inFocus = _g.Country[p] >= 0 && focus.ContainsKey(_g.Country[p]);
-        if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName && !(kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Population[p] >= 100_000 || _g.Is(p, PlaceFlags.Capital)))
+        if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName
+            && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || (!c.PersonLike && (kind is PlaceKind.Admin1 || _g.Population[p] >= 100_000))))
         {
             return false;
         }
