@@ -88,6 +88,9 @@ public sealed class Geoparser : IGeoparser
         public int First = -1;
         public bool Forced;
         public bool PersonLike;
+        public bool AllCaps;
+        public bool Locative;
+        public bool PersonName;
         public int Pick = -1;
         public double Score;
         public double[] Scores = [];
@@ -159,6 +162,7 @@ public sealed class Geoparser : IGeoparser
         }
 
         Context(text, toks, cands);
+        PersonNames(text, toks, cands);
         if (forced is not null)
         {
             foreach (var c in cands)
@@ -345,6 +349,26 @@ public sealed class Geoparser : IGeoparser
                 i++;
             }
 
+            // Dotted abbreviations stay one token: "U.S.", "D.C.", "W.Va.", "B.C.".
+            if (i - st <= 3 && char.IsUpper(text[st]) && i + 1 < s.End && text[i] == '.' && char.IsUpper(text[i + 1]))
+            {
+                while (i < s.End && text[i] == '.' && i + 1 < s.End && char.IsLetter(text[i + 1]))
+                {
+                    var j = i + 1;
+                    while (j < s.End && char.IsLetter(text[j]) && j - i <= 3)
+                    {
+                        j++;
+                    }
+
+                    i = j;
+                }
+
+                if (i < s.End && text[i] == '.')
+                {
+                    i++;
+                }
+            }
+
             // Trailing apostrophes and possessive 's are not part of the name.
             var en = i;
             var poss = false;
@@ -418,7 +442,7 @@ public sealed class Geoparser : IGeoparser
 
     private static bool IsAllCapsWord(ReadOnlySpan<char> w)
     {
-        if (w.Length <= 3)
+        if (w.Length < 2 || w.Contains('.'))
         {
             return false;
         }
@@ -456,7 +480,7 @@ public sealed class Geoparser : IGeoparser
             var t = toks[i];
             var w = text.AsSpan(t.Start, t.End - t.Start);
             var articleStart = !t.Cap && IsArticle(w) && i + 1 < toks.Count && toks[i + 1].Joined && toks[i + 1].HyphenBefore && toks[i + 1].Cap;
-            if (!t.Cap || !char.IsLetter(w[0]) || IsAllCapsWord(w))
+            if (!t.Cap || !char.IsLetter(w[0]))
             {
                 if (!articleStart)
                 {
@@ -572,6 +596,7 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            found.AllCaps = IsAllCapsWord(text.AsSpan(found.Start, found.End - found.Start));
             cands.Add(found);
             i = found.T1 + 1;
         }
@@ -604,6 +629,11 @@ public sealed class Geoparser : IGeoparser
             var nextW = hasNext ? W(next) : default;
             var prevW = hasPrev ? W(prev) : default;
             var isCountry = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country);
+            if (prev >= 0 && !toks[prev].Cap)
+            {
+                c.Locative = W(prev) is "in" or "at" or "near" or "from" or "to" or "into" or "outside" or "around" or "across" or "toward" or "towards"
+                    or "via" or "through" or "between" or "of" or "inside" or "within" or "throughout" or "visit" or "visited" or "reach" or "reached";
+            }
 
             // Kind asked by the following or preceding word: "Aleppo province", "the city of Raqqa", "Tabqa dam".
             if (hasNext && _cues.Kind(nextW) is { } k1)
@@ -751,6 +781,53 @@ public sealed class Geoparser : IGeoparser
             else if (next < toks.Count && !last.Possessive && text.AsSpan(last.End, toks[next].Start - last.End).Trim() is "," && startsAt.TryGetValue(next, out var y2))
             {
                 c.Container = y2;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words used as person names anywhere in the document (after a title, closing a capitalised run that is
+    /// no place, or as a person-like part of a name) make later single-word mentions of them person names too.
+    /// </summary>
+    private void PersonNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var candAt = new Dictionary<int, Cand>();
+        foreach (var c in cands)
+        {
+            candAt[c.T0] = c;
+        }
+
+        for (var i = 1; i < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (!t.Cap || !t.Joined || toks[i - 1].Possessive)
+            {
+                continue;
+            }
+
+            var pw = text.AsSpan(toks[i - 1].Start, toks[i - 1].End - toks[i - 1].Start);
+            var w = text.AsSpan(t.Start, t.End - t.Start);
+            if ((_cues.Exact(w) & GeoCues.Stop) != 0 || IsAllCapsWord(w))
+            {
+                continue;
+            }
+
+            var afterTitle = _cues.IsTitle(pw) || pw is "Mr." or "Mrs." or "Dr." or "Ms.";
+            var afterFirstName = toks[i - 1].Cap && (_cues.Exact(pw) & GeoCues.Stop) == 0 && !toks[i - 1].SentenceStart
+                && (!candAt.TryGetValue(i, out var ic) || ic.T1 == i) && (!candAt.TryGetValue(i - 1, out var pc) || pc.PersonLike || pc.Weak || pc.Drop)
+                && (i + 1 >= toks.Count || !toks[i + 1].Joined || !toks[i + 1].Cap);
+            if (afterTitle || afterFirstName)
+            {
+                names.Add(w.ToString());
+            }
+        }
+
+        foreach (var c in cands)
+        {
+            if (c.T0 == c.T1 && c.Demonym < 0 && names.Contains(text[c.Start..c.End]))
+            {
+                c.PersonName = true;
             }
         }
     }
@@ -997,10 +1074,15 @@ public sealed class Geoparser : IGeoparser
     private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
     {
         var kind = _g.KindOf(p);
-        var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || _g.Population[p] >= 100_000 || _g.Is(p, PlaceFlags.Capital);
-        var inFocus = _g.Country[p] >= 0 && focus.ContainsKey(_g.Country[p]);
+        var pop = _g.Population[p];
+        var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital);
         if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName
-            && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || (!c.PersonLike && (kind is PlaceKind.Admin1 || _g.Population[p] >= 100_000))))
+            && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || (!c.PersonLike && (kind is PlaceKind.Admin1 || pop >= 100_000))))
+        {
+            return false;
+        }
+
+        if (c.AllCaps && !(kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital)))
         {
             return false;
         }
@@ -1016,7 +1098,18 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
-        return major || inFocus || score >= 3.3 || c.Relation is not null || c.KindAsked is not null;
+        if (c.PersonName)
+        {
+            return kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000;
+        }
+
+        if (major || c.Relation is not null || c.KindAsked is not null || c.Container is not null)
+        {
+            return true;
+        }
+
+        // Minor places (villages named like people and things) need a locative cue, or a focus country and size.
+        return c.Locative || (strongFocus && (pop >= 5_000 || _g.Is(p, PlaceFlags.Admin2Seat) || kind == PlaceKind.Admin2));
     }
 
     private bool Contains(int container, int p)
