@@ -851,7 +851,7 @@ public sealed class Geoparser : IGeoparser
             case PlaceKind.Country:
                 return 9.0;
             case PlaceKind.Admin1:
-                return 5.0 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
+                return 6.5 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             case PlaceKind.Admin2:
                 return 3.2 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             default:
@@ -1013,6 +1013,11 @@ public sealed class Geoparser : IGeoparser
                 var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
                 var cc = _g.Country[p];
                 var inFocus = cc >= 0 && focus.TryGetValue(cc, out var f) ? f : 0;
+                if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
+                {
+                    // "Aleppo", "Idlib": the city that is the seat of the same-named province, unless "province" is said.
+                    s -= 2.5;
+                }
                 s += 3.0 * inFocus;
                 if (c.Matches[j] != Match.Exact && inFocus == 0 && _g.Population[p] < 100_000 && !_g.Is(p, PlaceFlags.Supplement))
                 {
@@ -1069,6 +1074,20 @@ public sealed class Geoparser : IGeoparser
                 };
             }
         }
+    }
+
+    private bool HasSeatNamesake(Cand c, int admin1Place)
+    {
+        foreach (var q in c.Places)
+        {
+            if (q != admin1Place && _g.KindOf(q) == PlaceKind.Settlement && _g.Admin1[q] == _g.Admin1[admin1Place]
+                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital) || _g.Population[q] >= 100_000))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
