@@ -178,7 +178,7 @@ public sealed class Geoparser : IGeoparser
             cands.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        Resolve(cands, focus);
+        Resolve(text, cands, focus);
         return cands;
     }
 
@@ -973,8 +973,10 @@ public sealed class Geoparser : IGeoparser
             .ToDictionary(kv => kv.Key, kv => kv.Value / max);
     }
 
-    private void Resolve(List<Cand> cands, Dictionary<short, double> focus)
+    private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
     {
+        Span<char> mk = stackalloc char[GeoKey.MaxLength];
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
         // Pass 1: prior-only picks give the co-mentioned admin units and positions.
         var first = new int[cands.Count];
         var admin1 = new Dictionary<int, int>();
@@ -1004,6 +1006,7 @@ public sealed class Geoparser : IGeoparser
             }
 
             var container = c.Container?.First ?? -1;
+            var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
             var best = -1;
             var bs = double.MinValue;
             var scores = new double[c.Places.Count];
@@ -1011,6 +1014,11 @@ public sealed class Geoparser : IGeoparser
             {
                 var p = c.Places[j];
                 var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
+                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names[p], nk)]))
+                {
+                    s += 1.0; // the mention is the entry's main name, not one of its alternate names
+                }
+
                 var cc = _g.Country[p];
                 var inFocus = cc >= 0 && focus.TryGetValue(cc, out var f) ? f : 0;
                 if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
