@@ -147,4 +147,8 @@ public sealed record ConflictEvent
     public double Confidence { get; init; }
     /// <summary>Short English summary ("IS recaptured Albu Kamal").</summary>
     public string? Summary { get; init; }
+    /// <summary>The trigger words as they appear in the text.</summary>
+    public string? Trigger { get; init; }
+    /// <summary>Which rule filled each role (evidence for the coding).</summary>
+    public EventRoles? Roles { get; init; }
 }

