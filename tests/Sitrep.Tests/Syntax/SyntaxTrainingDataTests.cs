@@ -19,7 +19,7 @@ public sealed class SyntaxTrainingDataTests
     [Fact]
     public void FromGum_training_set_yields_names_of_every_kind()
     {
-        var spans = ConlluReader.Read(Treebank("en_gum-ccby-train.conllu")).SelectMany(EntityData.FromGum).ToList();
+        var spans = ConlluReader.Read(Treebank("en_gum-ccby-train.conllu")).SelectMany(s => EntityData.FromGum(s)).ToList();
         Assert.All(Enum.GetValues<EntityKind>(), k => Assert.True(spans.Count(e => e.Kind == k) > 300, $"{k}: too few"));
     }
 
