@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Sitrep.Syntax;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep eval syntax</c>: tagger, lemmatiser, parser and recogniser against the treebanks' test sets.</summary>
+static class EvalSyntaxCommand
+{
+    public static Command Create()
+    {
+        var treebanks = new Option<DirectoryInfo>("--treebanks")
+        {
+            Description = "Folder with the UD English EWT/GUM CoNLL-U files and the Universal NER IOB2 files",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "treebanks")),
+        };
+        var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the shipped data/syntax/en-syntax.bin)" };
+        var errors = new Option<FileInfo?>("--entity-errors") { Description = "Write the recogniser's mismatching sentences to this file" };
+        var cmd = new Command("syntax", "UPOS/XPOS/lemma/UAS/LAS on EWT and GUM test (gold and raw-text tokenisation), NER P/R/F1 on Universal NER EWT test")
+        {
+            treebanks, model, errors,
+        };
+        cmd.SetAction(parse =>
+        {
+            var dir = parse.GetValue(treebanks)!;
+            if (!dir.Exists)
+            {
+                Console.Error.WriteLine($"sitrep: treebank folder {dir.FullName} not found");
+                return 2;
+            }
+
+            var file = parse.GetValue(model);
+            var parser = file is null ? SyntaxParser.LoadDefault() : SyntaxParser.Load(file.FullName);
+            var errorFile = parse.GetValue(errors);
+            using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
+            SyntaxEvaluator.Run(parser, dir.FullName, Console.Out, errorWriter);
+            return 0;
+        });
+        return cmd;
+    }
+}

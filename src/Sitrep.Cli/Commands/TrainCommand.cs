@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Sitrep.Syntax;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep train ...</c>: reproduces the project's trained models from public data; one subcommand per model.</summary>
+static class TrainCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("train", "Train the project's models from public data (needs ../shared or the data folders)");
+        cmd.Subcommands.Add(Syntax());
+        return cmd;
+    }
+
+    static Command Syntax()
+    {
+        var treebanks = new Option<DirectoryInfo>("--treebanks")
+        {
+            Description = "Folder with the UD English EWT/GUM CoNLL-U files and the Universal NER IOB2 files",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "data", "treebanks")),
+        };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Model file to write",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("data", "syntax", "en-syntax.bin")),
+        };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 12 };
+        var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes", DefaultValueFactory = _ => 8 };
+        var folds = new Option<int>("--jackknife") { Description = "Jackknife folds for the parser's training tags (0 = none)", DefaultValueFactory = _ => 4 };
+        var noUner = new Option<bool>("--no-uner-dev") { Description = "Train the recogniser on GUM only (not also on Universal NER EWT dev)" };
+        var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 0.05f };
+        var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --recognizer-only-from: keep it)", DefaultValueFactory = _ => 10 };
+        var nerOnly = new Option<FileInfo?>("--recognizer-only-from") { Description = "Keep this model's tagger, lemmatiser and parser (re-pruned); retrain only the name recogniser" };
+        var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
+        {
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs,
+        };
+        cmd.SetAction(parse =>
+        {
+            var dir = parse.GetValue(treebanks)!;
+            if (!dir.Exists)
+            {
+                Console.Error.WriteLine($"sitrep: treebank folder {dir.FullName} not found");
+                return 2;
+            }
+
+            var options = new SyntaxTrainingOptions(dir.FullName, parse.GetValue(output)!.FullName)
+            {
+                ParserEpochs = parse.GetValue(parserEpochs),
+                TaggerEpochs = parse.GetValue(taggerEpochs),
+                JackknifeFolds = parse.GetValue(folds),
+                UseUnerDev = !parse.GetValue(noUner),
+                RecognizerOnlyFrom = parse.GetValue(nerOnly)?.FullName,
+                ParserPruning = parse.GetValue(pruning),
+                RecognizerEpochs = parse.GetValue(nerEpochs),
+            };
+            SyntaxTrainer.Train(options, Console.Out);
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,528 @@
+namespace Sitrep.Syntax;
+
+/// <summary>
+/// Greedy labelled arc-hybrid dependency parser (Kuhlmann et al. 2011) with the root token at the end of the
+/// buffer (Ballesteros &amp; Nivre 2013), an averaged perceptron over Zhang &amp; Nivre (2011)-style rich
+/// non-local features (distance, valency, second-order children, label sets), trained with the dynamic oracle
+/// and error exploration of Goldberg &amp; Nivre (2013).
+/// </summary>
+internal sealed class DependencyParser
+{
+    internal const int MaxFeatures = 96;
+    static readonly ulong None = FeatureHash.Of("-NONE-");
+    static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
+    readonly IFeatureScorer _weights;
+    readonly ulong[] _labelHash;
+
+    DependencyParser(string[] labels, IFeatureScorer weights)
+    {
+        Labels = labels;
+        RootLabel = Array.IndexOf(labels, "root");
+        _weights = weights;
+        _labelHash = [.. labels.Select(l => FeatureHash.Of(l))];
+    }
+
+    /// <summary>Dependency relations, indexed by label id.</summary>
+    public string[] Labels { get; }
+
+    /// <summary>Index of "root" in <see cref="Labels"/>.</summary>
+    public int RootLabel { get; }
+
+    int L => Labels.Length;
+
+    int ClassCount => 1 + (2 * L);
+
+    /// <summary>Parser configuration: stack, buffer front, partial tree with child and valency bookkeeping.</summary>
+    internal sealed class State
+    {
+        public readonly int N;
+        public readonly int[] Stack;
+        public int Sp;
+        public int B;
+        public readonly int[] Heads, Labels, Lc1, Lc2, Rc1, Rc2, Nl, Nr;
+        public readonly ulong[] Ls, Rs;
+
+        public State(int n)
+        {
+            N = n;
+            Stack = new int[n + 1];
+            Heads = new int[n + 1];
+            Labels = new int[n + 1];
+            Lc1 = new int[n + 1];
+            Lc2 = new int[n + 1];
+            Rc1 = new int[n + 1];
+            Rc2 = new int[n + 1];
+            Nl = new int[n + 1];
+            Nr = new int[n + 1];
+            Ls = new ulong[n + 1];
+            Rs = new ulong[n + 1];
+            Array.Fill(Heads, -1);
+            Array.Fill(Labels, -1);
+            Array.Fill(Lc1, -1);
+            Array.Fill(Lc2, -1);
+            Array.Fill(Rc1, -1);
+            Array.Fill(Rc2, -1);
+        }
+
+        public bool Terminal => Sp == 0 && B == N;
+
+        public int S(int i) => Sp > i ? Stack[Sp - 1 - i] : -1;
+
+        public void AddArc(int h, int d, int l)
+        {
+            Heads[d] = h;
+            Labels[d] = l;
+            if (d < h)
+            {
+                if (Lc1[h] < 0 || d < Lc1[h])
+                {
+                    Lc2[h] = Lc1[h];
+                    Lc1[h] = d;
+                }
+                else if (Lc2[h] < 0 || d < Lc2[h])
+                {
+                    Lc2[h] = d;
+                }
+
+                Nl[h]++;
+                Ls[h] |= 1UL << (l & 63);
+            }
+            else
+            {
+                if (Rc1[h] < 0 || d > Rc1[h])
+                {
+                    Rc2[h] = Rc1[h];
+                    Rc1[h] = d;
+                }
+                else if (Rc2[h] < 0 || d > Rc2[h])
+                {
+                    Rc2[h] = d;
+                }
+
+                Nr[h]++;
+                Rs[h] |= 1UL << (l & 63);
+            }
+        }
+    }
+
+    bool Valid(State s, int cls)
+    {
+        if (cls == 0)
+        {
+            return s.B < s.N;
+        }
+
+        var left = cls <= L;
+        var label = left ? cls - 1 : cls - 1 - L;
+        if (left)
+        {
+            return s.Sp >= 1 && (s.B < s.N ? label != RootLabel : s.Sp == 1 && label == RootLabel);
+        }
+
+        return s.Sp >= 2 && label != RootLabel;
+    }
+
+    void Apply(State s, int cls)
+    {
+        if (cls == 0)
+        {
+            s.Stack[s.Sp++] = s.B++;
+            return;
+        }
+
+        var d = s.Stack[--s.Sp];
+        if (cls <= L)
+        {
+            s.AddArc(s.B, d, cls - 1);
+        }
+        else
+        {
+            s.AddArc(s.Stack[s.Sp - 1], d, cls - 1 - L);
+        }
+    }
+
+    int Best(State s, ReadOnlySpan<float> scores)
+    {
+        // Valid moves by block: SHIFT, LEFT-l (root label only, and only, when the buffer front is the root), RIGHT-l (non-root).
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        if (s.B < s.N)
+        {
+            best = 0;
+            bestScore = scores[0];
+        }
+
+        if (s.Sp >= 1)
+        {
+            if (s.B == s.N)
+            {
+                if (s.Sp == 1 && scores[1 + RootLabel] > bestScore)
+                {
+                    best = 1 + RootLabel;
+                    bestScore = scores[best];
+                }
+            }
+            else
+            {
+                for (var l = 0; l < L; l++)
+                {
+                    if (l != RootLabel && scores[1 + l] > bestScore)
+                    {
+                        best = 1 + l;
+                        bestScore = scores[best];
+                    }
+                }
+            }
+        }
+
+        if (s.Sp >= 2)
+        {
+            for (var l = 0; l < L; l++)
+            {
+                if (l != RootLabel && scores[1 + L + l] > bestScore)
+                {
+                    best = 1 + L + l;
+                    bestScore = scores[best];
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Parses one sentence: <paramref name="heads"/> get 0-based heads (-1 root), <paramref name="labels"/> label ids.</summary>
+    public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    {
+        var n = words.Length;
+        var (w, t) = Lexical(words, tags);
+        var s = new State(n);
+        Span<uint> feats = stackalloc uint[MaxFeatures];
+        Span<float> scores = stackalloc float[ClassCount];
+        while (!s.Terminal)
+        {
+            var k = Features(s, w, t, feats);
+            _weights.Score(feats[..k], scores);
+            Apply(s, Best(s, scores));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            heads[i] = s.Heads[i] == n ? -1 : s.Heads[i];
+            labels[i] = s.Labels[i];
+        }
+    }
+
+    static (ulong[] W, ulong[] T) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    {
+        var n = words.Length;
+        var w = new ulong[n + 1];
+        var t = new ulong[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            w[i] = words[i].Lower;
+            t[i] = tags[i];
+        }
+
+        w[n] = RootWord;
+        t[n] = RootWord;
+        return (w, t);
+    }
+
+    static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
+
+    int Features(State s, ulong[] W, ulong[] T, Span<uint> f)
+    {
+        var n = 0;
+        int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
+        int b1 = b0 + 1 <= s.N ? b0 + 1 : -1, b2 = b0 + 2 <= s.N ? b0 + 2 : -1;
+        int s0l = s0 >= 0 ? s.Lc1[s0] : -1, s0l2 = s0 >= 0 ? s.Lc2[s0] : -1;
+        int s0r = s0 >= 0 ? s.Rc1[s0] : -1, s0r2 = s0 >= 0 ? s.Rc2[s0] : -1;
+        int b0l = s.Lc1[b0], b0l2 = s.Lc2[b0];
+        int s1r = s1 >= 0 ? s.Rc1[s1] : -1, s1l = s1 >= 0 ? s.Lc1[s1] : -1;
+        ulong Wd(int x) => x < 0 ? None : W[x];
+        ulong Tg(int x) => x < 0 ? None : T[x];
+        ulong Lb(int x) => x < 0 || s.Labels[x] < 0 ? None : _labelHash[s.Labels[x]];
+        ulong s0w = Wd(s0), s0t = Tg(s0), b0w = Wd(b0), b0t = Tg(b0), b1w = Wd(b1), b1t = Tg(b1), b2w = Wd(b2), b2t = Tg(b2);
+        ulong s1w = Wd(s1), s1t = Tg(s1), s2t = Tg(s2);
+        ulong s0wt = P(s0w, s0t), b0wt = P(b0w, b0t), s1wt = P(s1w, s1t), b1wt = P(b1w, b1t);
+        var d = s0 < 0 ? 0UL : (ulong)Math.Min(b0 - s0, 6);
+        var d1 = s1 < 0 ? 0UL : (ulong)Math.Min(s0 - s1, 6);
+        ulong s0vl = s0 < 0 ? 99 : (ulong)s.Nl[s0], s0vr = s0 < 0 ? 99 : (ulong)s.Nr[s0], b0vl = (ulong)s.Nl[b0];
+        ulong s0sl = s0 < 0 ? None : s.Ls[s0], s0sr = s0 < 0 ? None : s.Rs[s0], b0sl = s.Ls[b0];
+        var bIsRoot = b0 == s.N ? 1UL : 0UL;
+
+        f[n++] = FeatureHash.F(0, bIsRoot);
+        // Single positions.
+        f[n++] = FeatureHash.F(1, s0wt);
+        f[n++] = FeatureHash.F(2, s0w);
+        f[n++] = FeatureHash.F(3, s0t);
+        f[n++] = FeatureHash.F(4, b0wt);
+        f[n++] = FeatureHash.F(5, b0w);
+        f[n++] = FeatureHash.F(6, b0t);
+        f[n++] = FeatureHash.F(7, b1wt);
+        f[n++] = FeatureHash.F(8, b1w);
+        f[n++] = FeatureHash.F(9, b1t);
+        f[n++] = FeatureHash.F(10, b2t);
+        f[n++] = FeatureHash.F(11, b2w);
+        f[n++] = FeatureHash.F(12, s1wt);
+        f[n++] = FeatureHash.F(13, s1w);
+        f[n++] = FeatureHash.F(14, s1t);
+        f[n++] = FeatureHash.F(15, s2t);
+        // Pairs.
+        f[n++] = FeatureHash.F(16, s0wt, b0wt);
+        f[n++] = FeatureHash.F(17, s0wt, b0w);
+        f[n++] = FeatureHash.F(18, s0w, b0wt);
+        f[n++] = FeatureHash.F(19, s0wt, b0t);
+        f[n++] = FeatureHash.F(20, s0t, b0wt);
+        f[n++] = FeatureHash.F(21, s0w, b0w);
+        f[n++] = FeatureHash.F(22, s0t, b0t);
+        f[n++] = FeatureHash.F(23, b0t, b1t);
+        f[n++] = FeatureHash.F(24, s1t, s0t);
+        f[n++] = FeatureHash.F(25, s1w, s0w);
+        f[n++] = FeatureHash.F(26, s1wt, s0wt);
+        f[n++] = FeatureHash.F(27, s1t, s0t, b0t);
+        f[n++] = FeatureHash.F(28, s2t, s1t, s0t);
+        f[n++] = FeatureHash.F(29, s1wt, s0t);
+        f[n++] = FeatureHash.F(30, s1t, s0wt);
+        // Triples of tags.
+        f[n++] = FeatureHash.F(31, b0t, b1t, b2t);
+        f[n++] = FeatureHash.F(32, s0t, b0t, b1t);
+        f[n++] = FeatureHash.F(33, s0t, Tg(s0l), b0t);
+        f[n++] = FeatureHash.F(34, s0t, Tg(s0r), b0t);
+        f[n++] = FeatureHash.F(35, s0t, b0t, Tg(b0l));
+        f[n++] = FeatureHash.F(36, s1t, Tg(s1r), s0t);
+        f[n++] = FeatureHash.F(37, s1t, s0t, Tg(s0l));
+        f[n++] = FeatureHash.F(38, s1t, Tg(s1l), s0t);
+        // Distance.
+        f[n++] = FeatureHash.F(39, s0w, d);
+        f[n++] = FeatureHash.F(40, s0t, d);
+        f[n++] = FeatureHash.F(41, b0w, d);
+        f[n++] = FeatureHash.F(42, b0t, d);
+        f[n++] = FeatureHash.F(43, s0w, b0w, d);
+        f[n++] = FeatureHash.F(44, s0t, b0t, d);
+        f[n++] = FeatureHash.F(45, s1t, s0t, d1);
+        f[n++] = FeatureHash.F(46, s1w, s0w, d1);
+        // Valency.
+        f[n++] = FeatureHash.F(47, s0w, s0vr);
+        f[n++] = FeatureHash.F(48, s0t, s0vr);
+        f[n++] = FeatureHash.F(49, s0w, s0vl);
+        f[n++] = FeatureHash.F(50, s0t, s0vl);
+        f[n++] = FeatureHash.F(51, b0w, b0vl);
+        f[n++] = FeatureHash.F(52, b0t, b0vl);
+        // Children.
+        f[n++] = FeatureHash.F(53, Wd(s0l));
+        f[n++] = FeatureHash.F(54, Tg(s0l));
+        f[n++] = FeatureHash.F(55, Lb(s0l));
+        f[n++] = FeatureHash.F(56, Wd(s0r));
+        f[n++] = FeatureHash.F(57, Tg(s0r));
+        f[n++] = FeatureHash.F(58, Lb(s0r));
+        f[n++] = FeatureHash.F(59, Wd(b0l));
+        f[n++] = FeatureHash.F(60, Tg(b0l));
+        f[n++] = FeatureHash.F(61, Lb(b0l));
+        f[n++] = FeatureHash.F(62, Wd(s1r));
+        f[n++] = FeatureHash.F(63, Tg(s1r));
+        f[n++] = FeatureHash.F(64, Lb(s1r));
+        f[n++] = FeatureHash.F(65, Lb(s1l));
+        // Second-order children.
+        f[n++] = FeatureHash.F(66, Wd(s0l2));
+        f[n++] = FeatureHash.F(67, Tg(s0l2));
+        f[n++] = FeatureHash.F(68, Lb(s0l2));
+        f[n++] = FeatureHash.F(69, Wd(s0r2));
+        f[n++] = FeatureHash.F(70, Tg(s0r2));
+        f[n++] = FeatureHash.F(71, Lb(s0r2));
+        f[n++] = FeatureHash.F(72, Wd(b0l2));
+        f[n++] = FeatureHash.F(73, Tg(b0l2));
+        f[n++] = FeatureHash.F(74, Lb(b0l2));
+        f[n++] = FeatureHash.F(75, s0t, Tg(s0l), Tg(s0l2));
+        f[n++] = FeatureHash.F(76, s0t, Tg(s0r), Tg(s0r2));
+        f[n++] = FeatureHash.F(77, b0t, Tg(b0l), Tg(b0l2));
+        // Label sets.
+        f[n++] = FeatureHash.F(78, s0w, s0sr);
+        f[n++] = FeatureHash.F(79, s0t, s0sr);
+        f[n++] = FeatureHash.F(80, s0w, s0sl);
+        f[n++] = FeatureHash.F(81, s0t, s0sl);
+        f[n++] = FeatureHash.F(82, b0w, b0sl);
+        f[n++] = FeatureHash.F(83, b0t, b0sl);
+        // Lexicalised children pairs.
+        f[n++] = FeatureHash.F(84, s0w, Lb(s0l), b0t);
+        f[n++] = FeatureHash.F(85, b0w, Lb(b0l), s0t);
+        f[n++] = FeatureHash.F(86, s0t, b0t, bIsRoot);
+        // s1 against b0: the two competing heads of s0.
+        f[n++] = FeatureHash.F(87, s1t, s0t, Lb(s0r));
+        f[n++] = FeatureHash.F(88, b0w, b1w);
+        f[n++] = FeatureHash.F(89, s0w, b0t, b1t);
+        f[n++] = FeatureHash.F(90, s1t, b0t);
+        f[n++] = FeatureHash.F(91, s1w, b0w);
+        f[n++] = FeatureHash.F(92, s1t, s0t, b0t, d);
+        f[n++] = FeatureHash.F(93, s1wt, b0wt);
+        return n;
+    }
+
+    /// <summary>True when no two arcs of the gold tree cross (root arcs included).</summary>
+    static bool Projective(int[] gold)
+    {
+        var n = gold.Length;
+        for (var i = 0; i < n; i++)
+        {
+            int a = Math.Min(i, gold[i]), b = Math.Max(i, gold[i]);
+            for (var j = 0; j < n; j++)
+            {
+                int c = Math.Min(j, gold[j]), e = Math.Max(j, gold[j]);
+                if ((a < c && c < b && b < e) || (c < a && a < e && e < b))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    void Costs(State s, int[] gold, int[] goldLabel, Span<int> costs)
+    {
+        int s0 = s.S(0), s1 = s.S(1), b = s.B, n = s.N;
+        var shift = 0;
+        if (b < n)
+        {
+            for (var i = 0; i < s.Sp; i++)
+            {
+                var k = s.Stack[i];
+                if (gold[k] == b)
+                {
+                    shift++;
+                }
+
+                if (gold[b] == k && k != s0)
+                {
+                    shift++;
+                }
+            }
+        }
+
+        int left = 0, right = 0;
+        if (s0 >= 0)
+        {
+            var kids = 0;
+            for (var k = b; k < n; k++)
+            {
+                if (gold[k] == s0)
+                {
+                    kids++;
+                }
+            }
+
+            left = kids + (gold[s0] != b && ((s1 >= 0 && gold[s0] == s1) || gold[s0] > b) ? 1 : 0);
+            right = kids + (gold[s0] != s1 && gold[s0] >= b ? 1 : 0);
+        }
+
+        costs[0] = shift;
+        for (var l = 0; l < L; l++)
+        {
+            costs[1 + l] = left + (s0 >= 0 && gold[s0] == b && goldLabel[s0] != l ? 1 : 0);
+            costs[1 + L + l] = right + (s0 >= 0 && s1 >= 0 && gold[s0] == s1 && goldLabel[s0] != l ? 1 : 0);
+        }
+    }
+
+    /// <summary>One training sentence: words, (predicted) tag hashes, gold heads (root = -1) and gold label ids.</summary>
+    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
+
+    /// <summary>Trains with the dynamic oracle; projective sentences only.</summary>
+    public static DependencyParser Train(string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log)
+    {
+        var model = new AveragedPerceptron(1 + (2 * labels.Length));
+        var parser = new DependencyParser(labels, model);
+        var examples = data.Where(e => Projective([.. e.Heads.Select(h => h < 0 ? e.Heads.Length : h)])).ToList();
+        log($"parser: {examples.Count} of {data.Count} training sentences are projective");
+        var rng = new Random(seed);
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var classes = parser.ClassCount;
+        Span<uint> feats = stackalloc uint[MaxFeatures];
+        Span<float> scores = stackalloc float[classes];
+        Span<int> costs = stackalloc int[classes];
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            long moves = 0, errors = 0;
+            foreach (var ei in order)
+            {
+                var e = examples[ei];
+                var n = e.Words.Length;
+                var gold = e.Heads.Select(h => h < 0 ? n : h).ToArray();
+                var (w, t) = Lexical(e.Words, e.Tags);
+                var s = new State(n);
+                while (!s.Terminal)
+                {
+                    var k = parser.Features(s, w, t, feats);
+                    model.Score(feats[..k], scores);
+                    parser.Costs(s, gold, e.Labels, costs);
+                    int guess = -1, best = -1;
+                    for (var c = 0; c < classes; c++)
+                    {
+                        if (!parser.Valid(s, c))
+                        {
+                            continue;
+                        }
+
+                        if (guess < 0 || scores[c] > scores[guess])
+                        {
+                            guess = c;
+                        }
+
+                        if (best < 0 || costs[c] < costs[best] || (costs[c] == costs[best] && scores[c] > scores[best]))
+                        {
+                            best = c;
+                        }
+                    }
+
+                    moves++;
+                    if (costs[guess] > costs[best])
+                    {
+                        errors++;
+                        model.Update(feats[..k], best, guess);
+                    }
+                    else
+                    {
+                        model.Tick();
+                    }
+
+                    var next = epoch > 0 && rng.NextDouble() < 0.9 ? guess : best;
+                    parser.Apply(s, next);
+                }
+            }
+
+            log($"parser epoch {epoch + 1}/{epochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
+        }
+
+        return new DependencyParser(labels, model.Freeze(threshold));
+    }
+
+    /// <summary>Number of weighted features.</summary>
+    public int FeatureCount => ((PerceptronWeights)_weights).FeatureCount;
+
+    /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
+    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold));
+
+    /// <summary>Writes labels and weights.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Labels.Length);
+        foreach (var l in Labels)
+        {
+            writer.Write(l);
+        }
+
+        ((PerceptronWeights)_weights).Write(writer);
+    }
+
+    /// <summary>Reads a parser written by <see cref="Write"/>.</summary>
+    public static DependencyParser Read(BinaryReader reader)
+    {
+        var labels = new string[reader.ReadInt32()];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = reader.ReadString();
+        }
+
+        return new DependencyParser(labels, PerceptronWeights.Read(reader));
+    }
+}

@@ -1,0 +1,58 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Sitrep.Syntax;
+
+/// <summary>
+/// The trained syntax components in one file: an 8-byte magic "SITRSYNX", a little-endian int32 format
+/// version, then a Brotli-compressed body holding the tagger, lemmatiser, parser and recogniser in that order.
+/// </summary>
+internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
+{
+    /// <summary>The format version this code writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    static readonly byte[] Magic = "SITRSYNX"u8.ToArray();
+
+    /// <summary>Writes the model to <paramref name="path"/>.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        file.Write(Magic);
+        file.Write(BitConverter.GetBytes(FormatVersion));
+        using var brotli = new BrotliStream(file, new BrotliCompressionOptions { Quality = 5 });
+        using var writer = new BinaryWriter(brotli, Encoding.UTF8);
+        Tagger.Write(writer);
+        Lemmatizer.Write(writer);
+        Parser.Write(writer);
+        writer.Write(Recognizer is not null);
+        Recognizer?.Write(writer);
+    }
+
+    /// <summary>Reads a model; throws <see cref="InvalidDataException"/> on a foreign or newer file.</summary>
+    public static SyntaxModel Load(string path)
+    {
+        using var file = new BufferedStream(File.OpenRead(path), 1 << 16);
+        Span<byte> head = stackalloc byte[12];
+        file.ReadExactly(head);
+        if (!head[..8].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException($"{path} is not a Sitrep syntax model");
+        }
+
+        var version = BitConverter.ToInt32(head[8..]);
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {FormatVersion}");
+        }
+
+        using var brotli = new BrotliStream(file, CompressionMode.Decompress);
+        using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16), Encoding.UTF8);
+        var tagger = PosTagger.Read(reader);
+        var lemmatizer = Lemmatizer.Read(reader);
+        var parser = DependencyParser.Read(reader);
+        var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader) : null;
+        return new SyntaxModel(tagger, lemmatizer, parser, recognizer);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using Sitrep.Text;
+
+namespace Sitrep.Syntax;
+
+/// <summary>
+/// The syntax layer: tags (UPOS + Penn XPOS), lemmatises, dependency-parses and finds PER/ORG/LOC names in one
+/// sentence at a time, from the trained model shipped as <c>data/syntax/en-syntax.bin</c>. Thread-safe: the
+/// loaded model is immutable and every call works on its own buffers.
+/// </summary>
+public sealed class SyntaxParser : ISyntaxParser
+{
+    /// <summary>The shipped model's path relative to the application base directory.</summary>
+    public const string DefaultModelRelativePath = "data/syntax/en-syntax.bin";
+
+    readonly SyntaxModel _model;
+
+    SyntaxParser(SyntaxModel model) => _model = model;
+
+    /// <summary>Loads the model shipped beside the binaries.</summary>
+    public static SyntaxParser LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, DefaultModelRelativePath));
+
+    /// <summary>Loads a model file written by <c>sitrep train syntax</c>.</summary>
+    public static SyntaxParser Load(string path) => new(SyntaxModel.Load(path));
+
+    internal SyntaxModel Model => _model;
+
+    /// <inheritdoc />
+    public ParsedSentence Parse(Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var words = new string[sentence.Tokens.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = sentence.Tokens[i].Text;
+        }
+
+        var a = Analyze(words);
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            tokens.Add(new SyntaxToken(i, words[i], a.Lemmas[i], a.Upos[i], a.Xpos[i], a.Heads[i], a.DepRels[i]));
+        }
+
+        return new ParsedSentence(sentence, tokens.MoveToImmutable(), a.Entities);
+    }
+
+    /// <summary>Tags and parses only (no lemmas, no names); returns the heads.</summary>
+    internal int[] TagAndParse(IReadOnlyList<string> words)
+    {
+        var n = words.Count;
+        var info = WordInfo.Of(words);
+        var tagIds = new int[n];
+        _model.Tagger.Tag(info, tagIds);
+        var tags = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            tags[i] = _model.Tagger.ClassHash[tagIds[i]];
+        }
+
+        var heads = new int[n];
+        _model.Parser.Parse(info, tags, heads, new int[n]);
+        return heads;
+    }
+
+    /// <summary>Full analysis of pre-tokenised words.</summary>
+    internal Analysis Analyze(IReadOnlyList<string> words, bool entities = true)
+    {
+        var n = words.Count;
+        var info = WordInfo.Of(words);
+        var tagIds = new int[n];
+        var tagger = _model.Tagger;
+        tagger.Tag(info, tagIds);
+        var tags = new ulong[n];
+        var upos = new string[n];
+        var xpos = new string[n];
+        var lemmas = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            tags[i] = tagger.ClassHash[tagIds[i]];
+            upos[i] = tagger.Upos[tagIds[i]];
+            xpos[i] = tagger.Xpos[tagIds[i]];
+            lemmas[i] = _model.Lemmatizer.Lemmatize(words[i], upos[i], xpos[i]);
+        }
+
+        var heads = new int[n];
+        var labels = new int[n];
+        _model.Parser.Parse(info, tags, heads, labels);
+        var rels = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            rels[i] = _model.Parser.Labels[labels[i]];
+        }
+
+        var spans = entities && _model.Recognizer is { } r ? r.Recognize(info, tags) : [];
+        return new Analysis(upos, xpos, lemmas, heads, rels, spans);
+    }
+
+    /// <summary>Parallel per-word results of <see cref="Analyze"/>.</summary>
+    internal sealed record Analysis(string[] Upos, string[] Xpos, string[] Lemmas, int[] Heads, string[] DepRels, ImmutableArray<EntitySpan> Entities);
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Sitrep.Syntax;
+
+/// <summary>Settings of <see cref="SyntaxTrainer"/>; the defaults reproduce the shipped model.</summary>
+/// <param name="Treebanks">Folder holding en_ewt-ud-*.conllu, en_gum-ccby-*.conllu and uner_en_ewt-*.iob2.</param>
+/// <param name="Output">Model file to write.</param>
+/// <param name="TaggerEpochs">Passes of the tagger over the training data.</param>
+/// <param name="ParserEpochs">Passes of the parser.</param>
+/// <param name="RecognizerEpochs">Passes of the name recogniser.</param>
+/// <param name="JackknifeFolds">Folds for the tags the parser trains on (0 = train the parser on the final tagger's own tags).</param>
+/// <param name="UseUnerDev">Also train the recogniser on Universal NER EWT dev (never on test).</param>
+/// <param name="Seed">Shuffling seed.</param>
+/// <param name="ParserPruning">Averaged parser weights below this magnitude are dropped (model size vs accuracy).</param>
+/// <param name="RecognizerOnlyFrom">When set, keep this model's tagger, lemmatiser and parser and retrain only the recogniser.</param>
+public sealed record SyntaxTrainingOptions(
+    string Treebanks,
+    string Output,
+    int TaggerEpochs = 8,
+    int ParserEpochs = 12,
+    int RecognizerEpochs = 10,
+    int JackknifeFolds = 4,
+    bool UseUnerDev = true,
+    int Seed = 1,
+    float ParserPruning = 0.05f,
+    string? RecognizerOnlyFrom = null);
+
+/// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
+public static class SyntaxTrainer
+{
+    /// <summary>Trains and writes the model; progress and timings go to <paramref name="log"/>.</summary>
+    public static void Train(SyntaxTrainingOptions options, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var total = Stopwatch.StartNew();
+        void Log(string m) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{total.Elapsed.TotalSeconds,6:F1}s] {m}"));
+
+        var gum = ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-train.conllu"));
+        if (options.RecognizerOnlyFrom is { } from)
+        {
+            var old = SyntaxModel.Load(from);
+            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
+            var pruned = old.Parser.Prune(options.ParserPruning);
+            (old with { Recognizer = ner, Parser = pruned }).Save(options.Output);
+            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
+            return;
+        }
+
+        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+        var train = ewt.Concat(gum).ToList();
+        Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
+
+        var sw = Stopwatch.StartNew();
+        var tagger = PosTagger.Train(train, options.TaggerEpochs, options.Seed, Log);
+        Log($"tagger trained in {sw.Elapsed.TotalSeconds:F1} s");
+
+        var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
+        var irregular = File.Exists(irregularPath) ? Lemmatizer.ReadIrregular(irregularPath) : [];
+        var lemmatizer = Lemmatizer.Train(train, irregular);
+        Log($"lemmatiser: {lemmatizer.ExceptionCount} exceptions, {lemmatizer.RuleCount} suffix rules ({irregular.Count} irregular verbs read)");
+
+        // Parser training tags: jackknifed so that the parser sees tagging errors like those at run time.
+        sw.Restart();
+        var tagIds = new ulong[train.Count][];
+        if (options.JackknifeFolds > 1)
+        {
+            for (var fold = 0; fold < options.JackknifeFolds; fold++)
+            {
+                var f = fold;
+                var rest = train.Where((_, i) => i % options.JackknifeFolds != f).ToList();
+                var t = PosTagger.Train(rest, Math.Max(3, options.TaggerEpochs / 2), options.Seed + fold + 1, _ => { });
+                for (var i = fold; i < train.Count; i += options.JackknifeFolds)
+                {
+                    tagIds[i] = TagWith(t, train[i]);
+                }
+            }
+
+            Log($"jackknifed tags ({options.JackknifeFolds} folds) in {sw.Elapsed.TotalSeconds:F1} s");
+        }
+        else
+        {
+            for (var i = 0; i < train.Count; i++)
+            {
+                tagIds[i] = TagWith(tagger, train[i]);
+            }
+        }
+
+        var labels = train.SelectMany(s => s.Words.Select(w => w.DepRel)).Where(l => l != "_").Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToArray();
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
+        var examples = new List<DependencyParser.Example>(train.Count);
+        for (var i = 0; i < train.Count; i++)
+        {
+            var s = train[i];
+            if (s.Words.Any(w => w.DepRel == "_"))
+            {
+                continue;
+            }
+
+            examples.Add(new DependencyParser.Example(
+                WordInfo.Of([.. s.Words.Select(w => w.Form)]),
+                tagIds[i],
+                [.. s.Words.Select(w => w.Head)],
+                [.. s.Words.Select(w => labelIndex[w.DepRel])]));
+        }
+
+        sw.Restart();
+        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, Log);
+        Log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
+
+        var recognizer = TrainRecognizer(options, tagger, gum, Log);
+        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
+        Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+    }
+
+    static EntityRecognizer TrainRecognizer(SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, Action<string> log)
+    {
+        var sw = Stopwatch.StartNew();
+        var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
+        var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
+        var nerData = new List<EntityRecognizer.Example>();
+        foreach (var s in gum)
+        {
+            var words = s.Words.Select(w => w.Form).ToArray();
+            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)));
+        }
+
+        var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
+        if (options.UseUnerDev && File.Exists(unerDev))
+        {
+            // In-domain (web text) names: given twice the weight of GUM's.
+            foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
+            {
+                var e = NerExample(tagger, words, spans);
+                nerData.Add(e);
+                nerData.Add(e);
+            }
+        }
+
+        log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
+        var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, log);
+        log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
+        return recognizer;
+    }
+
+    /// <summary>Tag hashes are what the parser consumes; the jackknife taggers share the class strings, not ids.</summary>
+    static ulong[] TagWith(PosTagger tagger, ConlluSentence s)
+    {
+        var info = WordInfo.Of([.. s.Words.Select(w => w.Form)]);
+        var ids = new int[info.Length];
+        tagger.Tag(info, ids);
+        return [.. ids.Select(c => tagger.ClassHash[c])];
+    }
+
+    static EntityRecognizer.Example NerExample(PosTagger tagger, string[] words, IEnumerable<EntitySpan> spans)
+    {
+        var info = WordInfo.Of(words);
+        var ids = new int[info.Length];
+        tagger.Tag(info, ids);
+        return new EntityRecognizer.Example(info, [.. ids.Select(c => tagger.ClassHash[c])], EntityData.ToLabels(words.Length, spans));
+    }
+}
