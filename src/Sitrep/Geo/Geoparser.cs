@@ -1014,7 +1014,7 @@ public sealed class Geoparser : IGeoparser
             {
                 var p = c.Places[j];
                 var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
-                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names[p], nk)]))
+                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names.Span(p), nk)]))
                 {
                     s += 1.0; // the mention is the entry's main name, not one of its alternate names
                 }
