@@ -16,6 +16,10 @@ internal sealed class DocContext
     readonly List<PlaceMention>[] _placesBySentence;
     readonly int[] _paragraph;
     readonly int? _latestYear;
+    readonly List<string> _countries;
+
+    /// <summary>True when <paramref name="iso2"/> is one of the two countries the document's places lie in most.</summary>
+    public bool IsDocumentCountry(string iso2) => _countries.Contains(iso2, StringComparer.Ordinal);
 
     public DocContext(EventDocument doc, ActorRegistry registry)
     {
@@ -40,6 +44,8 @@ internal sealed class DocContext
             _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span))];
         }
 
+        _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
+            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(2).Select(g => g.Key)];
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
             .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         _latestYear = LatestYear(doc.Text);
@@ -142,7 +148,7 @@ internal sealed class DocContext
         }
 
         var year = LatestYear(sentence.Span.Of(doc.Text));
-        if (year is { } y)
+        if (year is { } y && y == _latestYear)
         {
             return (new DateOnly(y, 1, 1), new DateInterval(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)), TimePrecision.Month, RoleRule.OwnDate);
         }

@@ -35,13 +35,13 @@ public sealed class EventExtractor
 
     sealed record PlaceAt(int Unit, int EndUnit, PlaceMention Mention);
 
-    static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "to", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
+    static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> NearPreps = new[] { "near", "around", "outside", "outskirts", "countryside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "of" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    static readonly FrozenSet<string> NonActorPreps = new[] { "in", "near", "at", "into", "across", "to", "toward", "towards", "inside", "outside", "around", "of", "from", "on", "over", "with" }
+    static readonly FrozenSet<string> NonActorPreps = new[] { "in", "near", "at", "into", "across", "toward", "towards", "inside", "outside", "around", "throughout", "within", "to" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Auxiliaries = new[] { "was", "were", "been", "being", "is", "are", "be", "got", "get" }.ToFrozenSet(StringComparer.Ordinal);
@@ -70,6 +70,8 @@ public sealed class EventExtractor
             var units = MatchUnit.Of(sentence.Tokens);
             var places = PlacesIn(doc, sentence, units);
             var actors = FindActors(units, places, ctx, out var sources);
+            // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
+            places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
@@ -212,6 +214,16 @@ public sealed class EventExtractor
                 continue;
             }
 
+            var next = i + len < units.Length ? units[i + len].Key : "";
+            if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
+                || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
+                || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
+            {
+                // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
+                i += len;
+                continue;
+            }
+
             list.Add(new TriggerMention(i, i + len, entry, form));
             i += len;
         }
@@ -317,6 +329,16 @@ public sealed class EventExtractor
             var e = Build(doc, ctx, si, sentence, c, sources);
             // Background history (older than a year before publication) is not an event, except a dated control change.
             if (doc.Published is { } pub && e.DateInterval.End < pub.AddDays(-365) && e.Territory is null)
+            {
+                continue;
+            }
+
+            if (e.Territory is not null && (e.Location is null || c.Place?.Place?.Kind == Geo.PlaceKind.Country))
+            {
+                continue; // a control change needs a named sub-national place ("seized several villages" in "Iraq" is folded elsewhere).
+            }
+
+            if (e.Territory is not null && doc.Published is { } pub2 && e.DateInterval.End < pub2.AddDays(-365) && c.PlaceRule != RoleRule.CapturedPlace)
             {
                 continue;
             }
@@ -502,7 +524,12 @@ public sealed class EventExtractor
             return null; // "take part", "lost his life", "entered talks": no territory changes hands.
         }
 
-        if (cls is TriggerClass.Advance or TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
+        if (cls is TriggerClass.Advance && (c.Actor2Def is null || c.Actor1Def is null))
+        {
+            return null; // an advance is coded only as fighting between two named sides.
+        }
+
+        if (cls is TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
         {
             return null; // vague advances and deployments without a named place are not coded.
         }
@@ -597,6 +624,20 @@ public sealed class EventExtractor
             rule = RoleRule.CapturedPlace;
         }
 
+        if (own is null && cls is TriggerClass.Capture or TriggerClass.Encircle && t.Entry.IsVerb)
+        {
+            for (var j = t.End; j < Math.Min(u.Length, t.End + 4); j++)
+            {
+                if (PlaceAnaphors.Contains(u[j].Key) && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
+                {
+                    c.Place = lp;
+                    c.Precision = lp.Precision;
+                    c.PlaceRule = RoleRule.Coreference;
+                    return;
+                }
+            }
+        }
+
         if (own is null && cls is TriggerClass.Capture && t.Entry.IsVerb)
         {
             // "areas in southwestern Aleppo which rebels had seized": the antecedent of the relative pronoun.
@@ -618,7 +659,8 @@ public sealed class EventExtractor
 
         if (own is null)
         {
-            own = usable.Where(p => p.Unit > 0 && LocativePreps.Contains(u[p.Unit - 1].Key) || (p.Unit > 1 && LocativePreps.Contains(u[p.Unit - 2].Key)))
+            own = usable.Where(p => p.Unit > 0 && LocativePreps.Contains(u[p.Unit - 1].Key)
+                    || (p.Unit > 1 && u[p.Unit - 1].Key is "the" or "northern" or "southern" or "eastern" or "western" or "central" or "rural" && LocativePreps.Contains(u[p.Unit - 2].Key)))
                 .OrderBy(p => p.Unit >= t.Start ? p.Unit - t.Start : (t.Start - p.Unit) * 2).FirstOrDefault();
             rule = RoleRule.LocativePhrase;
         }
@@ -770,7 +812,7 @@ public sealed class EventExtractor
     ConflictEvent Build(EventDocument doc, DocContext ctx, int si, Sentence sentence, Coded c, List<string> sources)
     {
         var place = c.Place?.Place;
-        var country = place?.CountryCode ?? ctx.MainCountry;
+        var country = place is not null && ctx.IsDocumentCountry(place.CountryCode) ? place.CountryCode : ctx.MainCountry ?? place?.CountryCode;
         var (date, interval, precision, dateRule) = ctx.DateFor(sentence, c.Trigger, doc);
         var violent = c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest);
         ActorRef? Ref(ActorDefinition? d)
