@@ -46,6 +46,11 @@ internal sealed class DocContext
 
         _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
             .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(2).Select(g => g.Key)];
+        for (var i = 0; i < n; i++)
+        {
+            _placesBySentence[i].RemoveAll(p => p.Place!.Kind != PlaceKind.Country && !_countries.Contains(p.Place.CountryCode, StringComparer.Ordinal));
+        }
+
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
             .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         _latestYear = LatestYear(doc.Text);

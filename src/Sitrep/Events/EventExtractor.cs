@@ -328,7 +328,7 @@ public sealed class EventExtractor
         {
             var e = Build(doc, ctx, si, sentence, c, sources);
             // Background history (older than a year before publication) is not an event, except a dated control change.
-            if (doc.Published is { } pub && e.DateInterval.End < pub.AddDays(-365) && e.Territory is null)
+            if (doc.Published is { } pub && e.DateInterval.Start < pub.AddDays(-365) && e.Territory is null)
             {
                 continue;
             }
@@ -341,6 +341,11 @@ public sealed class EventExtractor
             if (e.Territory is not null && doc.Published is { } pub2 && e.DateInterval.End < pub2.AddDays(-365) && c.PlaceRule != RoleRule.CapturedPlace)
             {
                 continue;
+            }
+
+            if (c.Trigger.Entry.Class is TriggerClass.Protest or TriggerClass.Riot && c.PlaceRule != RoleRule.LocativePhrase && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue; // "the protests became an armed uprising": background, not a dated protest somewhere.
             }
 
             // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.
@@ -376,6 +381,7 @@ public sealed class EventExtractor
         public AcledSubEventType SubType { get; set; }
         public bool TerritoryChange { get; set; }
         public List<ActorDefinition> Assoc1 { get; } = [];
+        public bool Definite { get; set; }
 
         public void Absorb(Coded other)
         {
@@ -409,6 +415,7 @@ public sealed class EventExtractor
         var cls = t.Entry.Class;
         var (fact, _) = FactualityDetector.Detect(u, t.Start, t.Entry.IsVerb);
         var c = new Coded { Trigger = t, Factuality = fact };
+        c.Definite = t.Start > 0 && u[t.Start - 1].Key is "the" or "this" or "that" or "these" or "those" or "its" or "their";
         var passive = t.Entry.IsVerb && t.Start > 0 && (Auxiliaries.Contains(u[t.Start - 1].Key) || (t.Start > 1 && Auxiliaries.Contains(u[t.Start - 2].Key) && u[t.Start - 1].Key.EndsWith("ly", StringComparison.Ordinal)));
         var nextTrigger = triggers.Where(x => x.Start > t.Start).Select(x => x.Start).DefaultIfEmpty(u.Length).Min();
 
@@ -613,7 +620,9 @@ public sealed class EventExtractor
 
     void ChoosePlace(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, TriggerMention t, Coded c)
     {
-        var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null).ToList();
+        // Places outside the document's countries are mostly misreadings ("Free State", "New Providence"); a country itself is kept.
+        var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null
+            && (p.Mention.Place.Kind == Geo.PlaceKind.Country || ctx.IsDocumentCountry(p.Mention.Place.CountryCode))).ToList();
         var cls = t.Entry.Class;
         PlaceAt? own = null;
         var rule = RoleRule.None;
@@ -833,6 +842,10 @@ public sealed class EventExtractor
 
         var a1 = Ref(c.Actor1Def);
         var a2 = Ref(c.Actor2Def);
+        if (a1 is not null && a2 is not null && a1.Id == a2.Id)
+        {
+            a2 = null;
+        }
         if (a1 is null && IsRemote(c.SubType))
         {
             // ACLED codes unattributed strikes and bombs to an unidentified armed group.
@@ -876,7 +889,10 @@ public sealed class EventExtractor
             Confidence = Math.Round(Math.Min(1, confidence), 2),
             Summary = $"{a1?.Name ?? "?"} {c.Trigger.Form} {(a2 is null ? "" : a2.Name + " ")}{(loc is null ? "" : "in " + loc.Name)}".Trim(),
             Trigger = c.Trigger.Form,
-            Roles = new EventRoles(c.Actor1Rule, c.Actor2Rule, c.PlaceRule, dateRule, c.Trigger.Form, c.Trigger.Entry.Class),
+            Roles = new EventRoles(c.Actor1Rule, c.Actor2Rule, c.PlaceRule, dateRule, c.Trigger.Form, c.Trigger.Entry.Class)
+            {
+                Definite = !c.Trigger.Entry.IsVerb && c.Definite && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace),
+            },
         };
     }
 
@@ -895,14 +911,40 @@ public sealed class EventExtractor
         return "ev_" + Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
 
-    /// <summary>One event per (sub-type, actor1, actor2, place, day, factuality): repeats (headline, lead, caption) become extra sources.</summary>
+    /// <summary>
+    /// One event per occurrence: a later statement of the same document coalesces into an earlier one when the sub-types
+    /// are compatible, the places are the same (or within 25 km), the dates overlap, the factuality is the same and the
+    /// actors do not contradict (a missing or unidentified actor fits any). The merged event keeps every source and fills
+    /// what the first report lacked.
+    /// </summary>
     static ImmutableArray<ConflictEvent> Deduplicate(List<ConflictEvent> events)
     {
         var result = new List<ConflictEvent>();
         foreach (var e in events)
         {
-            var i = result.FindIndex(r => r.SubEventType == e.SubEventType && r.Actor1?.Id == e.Actor1?.Id && r.Actor2?.Id == e.Actor2?.Id
-                && r.Location?.PlaceId == e.Location?.PlaceId && r.EventDate == e.EventDate && r.Factuality == e.Factuality);
+            if (e.Roles?.Definite == true && e.Factuality == Factuality.Asserted)
+            {
+                // "the attack killed 12": a re-mention of the latest violent event of the document.
+                var j = result.FindLastIndex(r => r.Factuality == Factuality.Asserted && r.Territory is null && r.SubEventType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest or AcledSubEventType.Arrests));
+                if (j >= 0)
+                {
+                    var r0 = result[j];
+                    result[j] = r0 with
+                    {
+                        Sources = r0.Sources.AddRange(e.Sources),
+                        Actor1 = Better(r0.Actor1, e.Actor1),
+                        Actor2 = r0.Actor2 ?? e.Actor2,
+                        Fatalities = r0.Fatalities ?? e.Fatalities,
+                        Injured = r0.Injured ?? e.Injured,
+                    };
+                    continue;
+                }
+            }
+
+            var i = result.FindIndex(r => r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
+                && (r.Territory is null) == (e.Territory is null)
+                && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
+                && Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2));
             if (i < 0)
             {
                 result.Add(e);
@@ -910,17 +952,38 @@ public sealed class EventExtractor
             }
 
             var r = result[i];
+            if (IsGeneric(r) && !IsGeneric(e))
+            {
+                r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
+            }
+
             result[i] = r with
             {
                 Sources = r.Sources.AddRange(e.Sources),
-                Fatalities = Min(r.Fatalities, e.Fatalities),
-                Injured = Min(r.Injured, e.Injured),
+                Actor1 = Better(r.Actor1, e.Actor1),
+                Actor2 = Better(r.Actor2, e.Actor2),
+                Fatalities = r.Fatalities ?? e.Fatalities,
+                Injured = r.Injured ?? e.Injured,
+                CivilianTargeting = r.CivilianTargeting || e.CivilianTargeting,
                 ReportedBy = [.. r.ReportedBy.Concat(e.ReportedBy).Distinct(StringComparer.Ordinal)],
             };
         }
 
         return [.. result];
     }
+
+    static bool SamePlace(EventLocation? a, EventLocation? b) =>
+        a is null || b is null ? a is null && b is null
+        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= 25
+          || (a.Country == b.Country && (a.GeoPrecision == 3 || b.GeoPrecision == 3) && (a.Admin1 is null || b.Admin1 is null || a.Admin1 == b.Admin1));
+
+    /// <summary>A generic "attack(s)" or "killed" whose weapon is not stated: it may be the same as a typed event.</summary>
+    static bool IsGeneric(ConflictEvent e) => e.Roles?.Class is TriggerClass.Attack or TriggerClass.Kill && e.Territory is null;
+
+    static bool Fits(ActorRef? a, ActorRef? b) =>
+        a is null || b is null || a.Id == b.Id || a.Kind == ActorKind.Unidentified || b.Kind == ActorKind.Unidentified;
+
+    static ActorRef? Better(ActorRef? a, ActorRef? b) => a is null || a.Kind == ActorKind.Unidentified && b is not null ? b : a;
 
     static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 }
