@@ -333,6 +333,11 @@ public sealed class EventExtractor
                 continue;
             }
 
+            if (c.Place?.Place?.Kind == Geo.PlaceKind.Country && e.SubEventType != AcledSubEventType.Agreement)
+            {
+                continue; // ACLED codes a place no vaguer than a province; "in Syria" alone is no location.
+            }
+
             if (e.Territory is not null && (e.Location is null || c.Place?.Place?.Kind == Geo.PlaceKind.Country))
             {
                 continue; // a control change needs a named sub-national place ("seized several villages" in "Iraq" is folded elsewhere).
@@ -853,7 +858,8 @@ public sealed class EventExtractor
         }
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
-            place.Admin1, place.Admin2, Math.Clamp(c.Precision, 1, 3));
+            place.Kind == Geo.PlaceKind.Country ? null : place.Admin1, place.Admin2,
+            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)
         {
