@@ -12,6 +12,7 @@ static class EvalCommand
         cmd.Subcommands.Add(EvalFusionCommand.Create());
         cmd.Subcommands.Add(EvalSentencesCommand.Create());
         cmd.Subcommands.Add(EvalEventsCommand.Create());
+        cmd.Subcommands.Add(EvalPloverCommand.Create());
         cmd.Subcommands.Add(EvalDatesSpecsCommand.Create());
         cmd.Subcommands.Add(EvalExtractionCommand.Create());
         cmd.Subcommands.Add(EvalDatesCommand.Create());
