@@ -136,7 +136,7 @@ internal static class CasualtyParser
     }
 
     /// <summary>"a war that has killed more than 330,000 people": a toll of a whole war, not of an event.</summary>
-    static bool IsTollStatement(IReadOnlyList<MatchUnit> u, int from, int i)
+    internal static bool IsTollStatement(IReadOnlyList<MatchUnit> u, int from, int i)
     {
         for (var j = Math.Max(from, i - 5); j < i; j++)
         {

@@ -202,6 +202,16 @@ public sealed class EventExtractor
 
             var form = string.Join(' ', units.Skip(i).Take(len).Select(u => u.Surface));
             var entry = ChooseEntry(values, units, i, form);
+            var prev = i > 0 ? units[i - 1].Key : "";
+            if ((entry.IsVerb && !values.Any(v => !v.Entry.IsVerb) && prev is "the" or "a" or "an" or "its" or "their" or "this" or "that")
+                || (prev == "of" && i > 1 && units[i - 2].Key is "line" or "lines" or "ways" or "way" or "means")
+                || (entry.IsVerb && prev is "of" or "for" && MatchUnit.Normalize(form).EndsWith("ing", StringComparison.Ordinal)))
+            {
+                // "the target was", "a new line of attack", "ways of fighting terrorism": not event mentions.
+                i += len;
+                continue;
+            }
+
             list.Add(new TriggerMention(i, i + len, entry, form));
             i += len;
         }
@@ -304,7 +314,20 @@ public sealed class EventExtractor
 
         foreach (var c in kept)
         {
-            yield return Build(doc, ctx, si, sentence, c, sources);
+            var e = Build(doc, ctx, si, sentence, c, sources);
+            // Background history (older than a year before publication) is not an event, except a dated control change.
+            if (doc.Published is { } pub && e.DateInterval.End < pub.AddDays(-365) && e.Territory is null)
+            {
+                continue;
+            }
+
+            // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.
+            if (c.Trigger.Entry.Class == TriggerClass.Lose && e.Actor1 is null && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue;
+            }
+
+            yield return e;
         }
     }
 
@@ -330,6 +353,7 @@ public sealed class EventExtractor
         public int? Injured { get; set; }
         public AcledSubEventType SubType { get; set; }
         public bool TerritoryChange { get; set; }
+        public List<ActorDefinition> Assoc1 { get; } = [];
 
         public void Absorb(Coded other)
         {
@@ -366,7 +390,9 @@ public sealed class EventExtractor
         var passive = t.Entry.IsVerb && t.Start > 0 && (Auxiliaries.Contains(u[t.Start - 1].Key) || (t.Start > 1 && Auxiliaries.Contains(u[t.Start - 2].Key) && u[t.Start - 1].Key.EndsWith("ly", StringComparison.Ordinal)));
         var nextTrigger = triggers.Where(x => x.Start > t.Start).Select(x => x.Start).DefaultIfEmpty(u.Length).Min();
 
-        ActorMention? before = NearestBefore(u, actors, t.Start);
+        var clause = ClauseStart(u, triggers, t);
+        ActorMention? before = actors.Where(a => a.Start >= clause && a.End <= t.Start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between", "near", "at", "for"))
+            .OrderBy(a => a.Start).FirstOrDefault() ?? NearestBefore(u, actors, t.Start);
         ActorMention? after = actors.Where(a => a.Start >= t.End && a.Start < Math.Min(u.Length, t.End + 10) && !IsAfterPrep(u, a, "from", "by", "to", "with", "in", "of"))
             .OrderBy(a => a.Start).FirstOrDefault();
         var from = PrepActor(u, actors, t.End, 16, "from");
@@ -405,7 +431,7 @@ public sealed class EventExtractor
         else
         {
             // Nominal trigger: possessor or pre-modifier, demonym adjective, "by X", else the clause's subject.
-            var poss = actors.FirstOrDefault(a => a.End <= t.Start && a.End >= t.Start - 2);
+            var poss = actors.FirstOrDefault(a => a.End == t.Start);
             if (poss is not null)
             {
                 Set1(c, poss, RoleRule.Possessor);
@@ -425,6 +451,11 @@ public sealed class EventExtractor
             }
 
             Set2(c, against ?? from, against is not null ? RoleRule.AgainstPhrase : RoleRule.FromPhrase);
+        }
+
+        if (c.Actor1 is { } first)
+        {
+            c.Assoc1.AddRange(actors.Where(a => a.Start >= first.End && a.End <= t.Start && a.Def.IsArmed && a.Def.Id != first.Def.Id && a != c.Actor2).Select(a => a.Def));
         }
 
         if (cls is TriggerClass.Kill && c.Actor2Def is null && after is not null)
@@ -447,8 +478,24 @@ public sealed class EventExtractor
             c.Actor2Rule = RoleRule.None;
         }
 
+        if (cls == TriggerClass.Kill && (CasualtyParser.IsTollStatement(u, 0, t.Start) || (c.Actor2Def is null && CasualtyParser.Parse(u, t.Start, u.Length).Killed is null)))
+        {
+            return null; // "a war that has killed more than 330,000 people"; "killed" with neither victims nor count.
+        }
+
+        if (cls == TriggerClass.Agreement && c.Actor2Def is null && PrepActor(u, actors, t.End, 8, "with", "between") is { } partner)
+        {
+            Set2(c, partner, RoleRule.AgainstPhrase);
+        }
+
         // Place.
         ChoosePlace(doc, ctx, si, u, places, t, c);
+        if (cls is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Encircle && c.Actor1Def is null && c.Actor2Def is null
+            && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference))
+        {
+            return null; // "the fighting added to the exodus": no one, nowhere.
+        }
+
         var territorial = cls is TriggerClass.Capture or TriggerClass.FallTo or TriggerClass.Lose or TriggerClass.Withdraw;
         if (territorial && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && !HasTerritoryObject(u, t))
         {
@@ -503,15 +550,30 @@ public sealed class EventExtractor
         c.Actor2Rule = a.IsAnaphor ? RoleRule.Coreference : rule;
     }
 
+    /// <summary>Where the trigger's clause starts: after a reporting verb, a subordinator, a semicolon or the previous verb trigger.</summary>
+    static int ClauseStart(ImmutableArray<MatchUnit> u, List<TriggerMention> triggers, TriggerMention t)
+    {
+        var prevVerb = triggers.Where(x => x.End <= t.Start && x.Entry.IsVerb && x.Entry.Class != TriggerClass.Kill).Select(x => x.End).DefaultIfEmpty(0).Max();
+        for (var j = t.Start - 1; j >= prevVerb; j--)
+        {
+            if (u[j].Key is ";" or "said" or "says" or "say" or "reported" or "that" or "which" or "who" or "as" or "while" or "when" or "after" or "but" or "although" or "whereas" or "where" or "\u201c" or "\"")
+            {
+                return j + 1;
+            }
+        }
+
+        return prevVerb;
+    }
+
     static ActorMention? NearestBefore(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int start) =>
         actors.Where(a => a.End <= start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between"))
             .OrderByDescending(a => a.End).FirstOrDefault();
 
     static bool IsAfterPrep(ImmutableArray<MatchUnit> u, ActorMention a, params string[] preps)
     {
-        // The word before the mention, skipping a determiner ("from the Islamic State group").
+        // The word before the mention, skipping determiners and counts ("from the Islamic State group", "by some 30 Turkish tanks").
         var j = a.Start - 1;
-        if (j >= 0 && u[j].Key is "the" or "a" or "an")
+        for (var k = 0; k < 3 && j >= 0 && (u[j].Key is "the" or "a" or "an" or "some" or "its" or "their" or "about" or "around" or "nearly" || CasualtyParser.NumberAt(u, j) is not null); k++)
         {
             j--;
         }
@@ -533,6 +595,19 @@ public sealed class EventExtractor
             // The object: the first place after the trigger within a short window ("recaptured nearly all of Albu Kamal").
             own = usable.Where(p => p.Unit >= t.End && p.Unit <= t.End + 7).OrderBy(p => p.Unit).FirstOrDefault();
             rule = RoleRule.CapturedPlace;
+        }
+
+        if (own is null && cls is TriggerClass.Capture && t.Entry.IsVerb)
+        {
+            // "areas in southwestern Aleppo which rebels had seized": the antecedent of the relative pronoun.
+            for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 6); j--)
+            {
+                if (u[j].Key is "which" or "that")
+                {
+                    own = usable.Where(p => p.EndUnit <= j && p.EndUnit >= j - 2).OrderByDescending(p => p.Unit).FirstOrDefault();
+                    break;
+                }
+            }
         }
 
         if (cls == TriggerClass.FallTo)
@@ -582,9 +657,17 @@ public sealed class EventExtractor
             return;
         }
 
-        // "the town", "that border town": the last place of the document.
+        // "the town", "that border town", "there": the last place of the document.
         for (var j = t.End; j < Math.Min(u.Length, t.End + 6); j++)
         {
+            if (u[j].Key == "there" && ctx.LastPlace(settlement: false) is { } there)
+            {
+                c.Place = there;
+                c.Precision = there.Precision;
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+
             if (PlaceAnaphors.Contains(u[j].Key) && j > 0 && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
             {
                 c.Place = lp;
@@ -738,6 +821,7 @@ public sealed class EventExtractor
             Plover = c.Trigger.Entry.Plover,
             Cameo = c.Trigger.Entry.Cameo,
             Actor1 = a1,
+            AssocActor1 = [.. c.Assoc1.Select(Ref).OfType<ActorRef>().Where(x => x.Id != a1?.Id).DistinctBy(x => x.Id)],
             Actor2 = a2,
             CivilianTargeting = a2?.Kind == ActorKind.Civilians && c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.Arrests),
             Location = loc,

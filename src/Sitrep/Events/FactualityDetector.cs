@@ -18,7 +18,7 @@ internal static class FactualityDetector
         ["aimed"] = Factuality.Planned, ["attempt"] = Factuality.Planned, ["attempting"] = Factuality.Planned, ["trying"] = Factuality.Planned,
         ["tried"] = Factuality.Planned, ["seeking"] = Factuality.Planned, ["sought"] = Factuality.Planned, ["preparing"] = Factuality.Planned,
         ["prepare"] = Factuality.Planned, ["bid"] = Factuality.Planned, ["order"] = Factuality.Planned, ["ready"] = Factuality.Planned,
-        ["announced"] = Factuality.Planned, ["proposed"] = Factuality.Planned, ["push"] = Factuality.Planned,
+        ["proposed"] = Factuality.Planned, ["push"] = Factuality.Planned,
         ["vowed"] = Factuality.Threatened, ["vows"] = Factuality.Threatened, ["vow"] = Factuality.Threatened,
         ["threatened"] = Factuality.Threatened, ["threatens"] = Factuality.Threatened, ["threaten"] = Factuality.Threatened,
         ["pledged"] = Factuality.Threatened, ["promised"] = Factuality.Threatened,
@@ -42,6 +42,18 @@ internal static class FactualityDetector
         if (isVerb && start > 0 && u[start - 1].Key == "to" && !IsBaseTaking(u, start))
         {
             return (Factuality.Planned, start - 1);
+        }
+
+        // A nominal trigger as subject of a modal: "the deal would focus", "an offensive will start".
+        if (!isVerb)
+        {
+            for (var j = start + 1; j < Math.Min(u.Count, start + 3); j++)
+            {
+                if (u[j].Key is "would" or "could" or "might" or "may" or "will" or "should")
+                {
+                    return (Cues[u[j].Key], j);
+                }
+            }
         }
 
         for (var j = start - 1; j >= Math.Max(0, start - 8); j--)

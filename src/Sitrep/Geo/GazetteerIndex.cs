@@ -29,7 +29,7 @@ internal enum PlaceFlags : byte
 internal sealed class GazetteerIndex
 {
     private const int Magic = 0x5A475453; // "STGZ"
-    internal const int FormatVersion = 4;
+    internal const int FormatVersion = 5;
 
     public required string[] Names { get; init; }
     public required string[] Ids { get; init; }

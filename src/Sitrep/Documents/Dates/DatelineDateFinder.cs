@@ -63,7 +63,7 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
                 return new PublicationDate(dm.Date, DateSource.Dateline, i == 0 ? 0.6 : 0.75);
             }
 
-            if (lead.Length > 0 && !s_lead.IsMatch(lead))
+            if (lead.Length > 0 && (!s_lead.IsMatch(lead) || StartsWithPreposition(lead)))
             {
                 continue;
             }
@@ -91,6 +91,24 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
 
         return null;
     }
+
+    // "On November 3, 2017, troops entered ..." dates an event, not the article.
+    static bool StartsWithPreposition(ReadOnlySpan<char> lead)
+    {
+        var end = lead.IndexOfAny(' ', ',');
+        var word = end < 0 ? lead : lead[..end];
+        foreach (var p in s_prepositions)
+        {
+            if (word.Equals(p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    static readonly string[] s_prepositions = ["on", "in", "by", "since", "until", "till", "from", "before", "after", "between", "as", "at", "during", "through"];
 
     static bool IsDateOnlyRest(ReadOnlySpan<char> rest)
     {
