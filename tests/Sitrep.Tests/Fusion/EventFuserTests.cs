@@ -91,6 +91,10 @@ public sealed class EventFuserTests
 
             Assert.Equal(expected, Canonical(fuser.Snapshot()));
         }
+
+        var bulk = EventFuser.CreateDefault();
+        Assert.Equal(events.Count, bulk.AddMany(events.AsEnumerable().Reverse()));
+        Assert.Equal(expected, Canonical(bulk.Snapshot()));
     }
 
     static List<ConflictEvent> Corpus()
