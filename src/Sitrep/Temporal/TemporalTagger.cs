@@ -251,7 +251,7 @@ public sealed class TemporalTagger : ITemporalTagger
         if (!hasYear && monthGroup.Success)
         {
             // Bare months: full names only ("Mar" is too ambiguous), and not the verbs "may"/"march".
-            if (IsVerbLikeMonth(m) || (monthGroup.Length <= 3 && !hasMod))
+            if (IsVerbLikeMonth(m) || (_lexicon.IsAbbreviation(monthGroup.ValueSpan) && !hasMod))
             {
                 return null;
             }
