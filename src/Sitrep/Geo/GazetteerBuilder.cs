@@ -57,7 +57,7 @@ internal sealed class GazetteerBuilder
     {
         ReadAdminNames(src.Admin1);
         ReadAdminNames(src.Admin2);
-        var countryPlaces = ReadCountries(src.Countries);
+        var countryPlaces = ReadCountries(src.Countries, Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv"));
         ReadCities(src.Cities500);
         var adminPlace = AddAdminUnits();
         var supplementIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,6 +67,7 @@ internal sealed class GazetteerBuilder
         }
 
         ReadDemonyms(src.Demonyms, countryPlaces, supplementIds);
+        ReadAliases(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "aliases.tsv"));
 
         var countryPlace = new int[_countryCodes.Count];
         for (var i = 0; i < countryPlace.Length; i++)
@@ -98,8 +99,8 @@ internal sealed class GazetteerBuilder
 
         return new GazetteerIndex
         {
-            Names = [.. _names],
-            Ids = [.. _ids],
+            Names = StringTable.From(_names),
+            Ids = StringTable.From(_ids),
             Lat = [.. _lat],
             Lon = [.. _lon],
             Country = [.. _country],
@@ -195,8 +196,23 @@ internal sealed class GazetteerBuilder
         }
     }
 
-    private Dictionary<string, int> ReadCountries(string path)
+    private Dictionary<string, int> ReadCountries(string path, string pointsPath)
     {
+        var overrides = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
+        if (File.Exists(pointsPath))
+        {
+            foreach (var line in File.ReadLines(pointsPath))
+            {
+                var f = line.Split('\t');
+                if (f.Length >= 3 && !line.StartsWith('#') && f[0] != "country"
+                    && double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var la)
+                    && double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lo))
+                {
+                    overrides[f[0]] = (la, lo);
+                }
+            }
+        }
+
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         foreach (var c in doc.RootElement.EnumerateArray())
@@ -239,6 +255,12 @@ internal sealed class GazetteerBuilder
                     }
                 }
             }
+
+            if (overrides.TryGetValue(cc, out var pt))
+            {
+                _lat[p] = (float)pt.Lat;
+                _lon[p] = (float)pt.Lon;
+            }
         }
 
         return result;
@@ -259,12 +281,18 @@ internal sealed class GazetteerBuilder
         }
     }
 
-    private void AddDemonymKey(string key, int place)
+    private void AddDemonymKey(string key, int place, bool force = false)
     {
         for (var i = 0; i < _demonymKeys.Count; i++)
         {
             if (_demonymKeys[i] == key)
             {
+                // Shared demonyms ("American", "French") go to the larger country unless a file says otherwise.
+                if (force || _pop[place] > _pop[_demonymPlaces[i]])
+                {
+                    _demonymPlaces[i] = place;
+                }
+
                 return;
             }
         }
@@ -340,13 +368,15 @@ internal sealed class GazetteerBuilder
         return !(upper && alt.Length <= 4);
     }
 
-    /// <summary>Synthesises admin1 and admin2 places at the mean position of their member places.</summary>
+    /// <summary>
+    /// Synthesises admin1 and admin2 places at the midpoint of the bounding box of their member
+    /// places (robust to outliers, and closer to GeoNames' division points than the mean of clustered towns).
+    /// </summary>
     private int[] AddAdminUnits()
     {
         var n = _adminNames.Count;
-        var sumLat = new double[n];
-        var sumLon = new double[n];
-        var count = new int[n];
+        var lats = new List<float>[n];
+        var lons = new List<float>[n];
         var pop = new long[n];
         var cityCount = _names.Count;
         for (var i = 0; i < cityCount; i++)
@@ -355,9 +385,8 @@ internal sealed class GazetteerBuilder
             {
                 if (a >= 0)
                 {
-                    sumLat[a] += _lat[i];
-                    sumLon[a] += _lon[i];
-                    count[a]++;
+                    (lats[a] ??= []).Add(_lat[i]);
+                    (lons[a] ??= []).Add(_lon[i]);
                     pop[a] += _pop[i];
                 }
             }
@@ -367,7 +396,7 @@ internal sealed class GazetteerBuilder
         for (var a = 0; a < n; a++)
         {
             places[a] = -1;
-            if (count[a] == 0)
+            if (lats[a] is not { Count: > 0 } la)
             {
                 continue;
             }
@@ -378,7 +407,7 @@ internal sealed class GazetteerBuilder
             var a1 = isAdmin2 && _adminIndex.TryGetValue(parts[0] + "." + parts[1], out var p1) ? p1 : (isAdmin2 ? -1 : a);
             var id = (isAdmin2 ? "adm2:" : "adm1:") + code;
             var name = _adminNames[a];
-            var p = AddPlace(id, name, sumLat[a] / count[a], sumLon[a] / count[a], parts[0], a1, isAdmin2 ? a : -1, isAdmin2 ? PlaceKind.Admin2 : PlaceKind.Admin1, PlaceFlags.None, pop[a]);
+            var p = AddPlace(id, name, Midrange(la), Midrange(lons[a]), parts[0], a1, isAdmin2 ? a : -1, isAdmin2 ? PlaceKind.Admin2 : PlaceKind.Admin1, PlaceFlags.None, pop[a]);
             places[a] = p;
             var bare = StripAdminSuffix(name);
             if (bare != name)
@@ -388,6 +417,14 @@ internal sealed class GazetteerBuilder
         }
 
         return places;
+    }
+
+    private static double Midrange(List<float> v)
+    {
+        v.Sort();
+        var lo = v[0];
+        var hi = v[^1];
+        return (lo + hi) / 2.0;
     }
 
     private static readonly string[] AdminSuffixes =
@@ -462,6 +499,39 @@ internal sealed class GazetteerBuilder
         }
     }
 
+    /// <summary>Extra names of existing entries: alias TAB id ("Britain" iso:GB, "W.Va." adm1:US.WV).</summary>
+    private void ReadAliases(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _ids.Count; i++)
+        {
+            byId.TryAdd(_ids[i], i);
+        }
+
+        foreach (var raw in File.ReadLines(path))
+        {
+            var f = raw.TrimEnd('\r').Split('\t');
+            if (f.Length < 2 || raw.StartsWith('#') || f[0] == "alias")
+            {
+                continue;
+            }
+
+            if (byId.TryGetValue(f[1].Trim(), out var p))
+            {
+                AddName(f[0].Trim(), p);
+            }
+            else
+            {
+                Warnings.Add($"{path}: unknown id '{f[1]}'");
+            }
+        }
+    }
+
     private void ReadDemonyms(string path, Dictionary<string, int> countries, Dictionary<string, int> sup)
     {
         if (!File.Exists(path))
@@ -489,7 +559,7 @@ internal sealed class GazetteerBuilder
             int place;
             if (target.StartsWith("sup:", StringComparison.Ordinal) ? sup.TryGetValue(target, out place) : countries.TryGetValue(target, out place))
             {
-                AddDemonymKey(GeoKey.LooseString(f[0]), place);
+                AddDemonymKey(GeoKey.LooseString(f[0]), place, force: true);
             }
             else
             {

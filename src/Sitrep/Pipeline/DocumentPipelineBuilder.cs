@@ -1,11 +1,16 @@
 using Sitrep.Documents;
+using Sitrep.Documents.Cleaning;
+using Sitrep.Documents.Dates;
+using Sitrep.Documents.Html;
 using Sitrep.Documents.Ingest;
 using Sitrep.Text;
 
 namespace Sitrep.Pipeline;
 
 /// <summary>
-/// Builds the <see cref="DocumentPipeline"/> once: the default stages unless replaced with the <c>With…</c>
+/// Builds the <see cref="DocumentPipeline"/> once: the default stages (<see cref="HtmlMainTextExtractor"/>,
+/// <see cref="BoilerplateCleaner"/>, <see cref="DatelineDateFinder"/>, <see cref="SentenceSplitter"/>,
+/// <see cref="Tokenizer"/>, data loaded once) unless replaced with the <c>With…</c>
 /// methods (tests, benchmarks, other front ends). Used by <c>sitrep ingest</c> and by later verbs that ingest
 /// before they analyse.
 /// </summary>
@@ -63,11 +68,12 @@ public sealed class DocumentPipelineBuilder
     /// <summary>The pipeline, with default stages for those not replaced.</summary>
     public DocumentPipeline Build()
     {
-        var extractor = _extractor ?? DefaultStages.Extractor();
-        var cleaner = _cleaner ?? DefaultStages.Cleaner();
-        var dates = _dateFinder ?? DefaultStages.DateFinder();
-        var splitter = _splitter ?? DefaultStages.Splitter();
-        var tokenizer = _tokenizer ?? DefaultStages.Tokenizer();
+        var extractor = _extractor ?? new HtmlMainTextExtractor();
+        var cleaner = _cleaner ?? new BoilerplateCleaner();
+        var dates = _dateFinder ?? new DatelineDateFinder();
+        var lexicon = _splitter is null || _tokenizer is null ? TextLexicon.Load() : null;
+        var splitter = _splitter ?? new SentenceSplitter(lexicon!);
+        var tokenizer = _tokenizer ?? new Tokenizer(lexicon!);
         return new DocumentPipeline(new DocumentProcessor(extractor, cleaner, dates), _profiler, splitter, tokenizer);
     }
 }

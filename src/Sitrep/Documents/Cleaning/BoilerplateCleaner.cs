@@ -156,7 +156,7 @@ public sealed class BoilerplateCleaner : ITextCleaner
             {
                 reasons[i] = "navigation";
             }
-            else if (before && headline >= 0 && CountWords(span) <= 3 && !EndsSentence(span))
+            else if (before && headline >= 0 && span.Length <= 30 && CountWords(span) <= 3 && !EndsSentence(span))
             {
                 reasons[i] = "section-label";
             }
@@ -216,19 +216,77 @@ public sealed class BoilerplateCleaner : ITextCleaner
             return;
         }
 
+        // After a "Related articles" / "Most viewed" / comments header below the body, every short line is a teaser.
+        var afterHeader = false;
+        var tail = new List<int>();
         for (var i = lastBody + 1; i < lines.Count; i++)
         {
-            if (lines[i].IsBlank || reasons[i] is not null)
+            if (lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            if (reasons[i] is "related" or "comments" or "newsletter")
+            {
+                afterHeader = true;
+                continue;
+            }
+
+            if (reasons[i] is not null)
             {
                 continue;
             }
 
             var span = text.AsSpan(lines[i].Start, lines[i].Length);
-            if (CountWords(span) <= 30 && !EndsSentence(span))
+            if (afterHeader && CountWords(span) <= 30 && !EndsSentence(span))
             {
                 reasons[i] = "related-teaser";
             }
+            else
+            {
+                tail.Add(i);
+            }
         }
+
+        // Without a header, one or two headline-shaped lines left dangling after the last paragraph are teasers;
+        // a longer run of short lines is content (a list, a schedule, a table).
+        if (tail.Count is 0 or > 2)
+        {
+            return;
+        }
+
+        foreach (var i in tail)
+        {
+            if (!IsHeadlineShaped(text.AsSpan(lines[i].Start, lines[i].Length)))
+            {
+                return;
+            }
+        }
+
+        foreach (var i in tail)
+        {
+            reasons[i] = "related-teaser";
+        }
+    }
+
+    /// <summary>5–25 words, capitalised, no sentence end, no contact/credit/list punctuation.</summary>
+    static bool IsHeadlineShaped(ReadOnlySpan<char> line)
+    {
+        var words = CountWords(line);
+        if (words is < 5 or > 25 || !char.IsUpper(line[0]) || EndsSentence(line))
+        {
+            return false;
+        }
+
+        foreach (var c in line)
+        {
+            if (c is '@' or '\u00A9' or ':' or '|' or '[' or '<' or '\u2013' or '\u2014' or '/' || (c > '\u2E7F' && char.IsLetter(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     static CleanedText Build(string text, List<Line> lines, string?[] reasons, int headlineIndex)
@@ -271,12 +329,9 @@ public sealed class BoilerplateCleaner : ITextCleaner
             AddPiece(pieces, sb.Length, l.Start, l.Length);
             var from = sb.Length;
             sb.Append(text, l.Start, l.Length);
-            for (var j = from; j < sb.Length; j++)
+            if (text.AsSpan(l.Start, l.Length).Contains('\u00A0'))
             {
-                if (sb[j] == '\u00A0')
-                {
-                    sb[j] = ' ';
-                }
+                sb.Replace('\u00A0', ' ', from, l.Length);
             }
 
             if (i == headlineIndex)
@@ -314,26 +369,28 @@ public sealed class BoilerplateCleaner : ITextCleaner
             return false;
         }
 
-        // A first word that runs straight from a lower-case letter into an upper-case one ("HomeNEWS", "HomeWorld").
+        // The first token, ASCII letters only, running from a lower-case letter into an upper-case one
+        // ("HomeNEWSWORLD", "HomeWorldMiddle"): menu items whose separators the scraper dropped.
+        var end = line.IndexOfAny(' ', '\u00A0');
+        var first = end < 0 ? line : line[..end];
         var glue = 0;
-        var limit = Math.Min(line.Length - 1, 60);
-        for (var i = 1; i < limit; i++)
+        for (var i = 0; i < first.Length; i++)
         {
-            if (line[i] == ' ')
+            if (!char.IsAsciiLetter(first[i]))
             {
-                break;
+                return false;
             }
 
-            if (char.IsLower(line[i]) && char.IsUpper(line[i + 1]))
+            if (i + 1 < first.Length && char.IsLower(first[i]) && char.IsUpper(first[i + 1]))
             {
                 glue++;
             }
         }
 
-        return glue >= 1 && line.StartsWith("Home", StringComparison.Ordinal) || glue >= 2;
+        return glue >= 1 && first.StartsWith("Home", StringComparison.Ordinal) || (glue >= 3 && first.Length >= 15);
     }
 
-    /// <summary>"Home › News › World": three or more short items joined by breadcrumb separators.</summary>
+    /// <summary>"Home › News › World": three or more short items joined by spaced breadcrumb separators.</summary>
     internal static bool IsBreadcrumb(ReadOnlySpan<char> line)
     {
         if (line.Length > 200)
@@ -342,15 +399,16 @@ public sealed class BoilerplateCleaner : ITextCleaner
         }
 
         var seps = 0;
-        foreach (var c in line)
+        for (var i = 1; i + 1 < line.Length; i++)
         {
-            if (c is '\u203A' or '\u00BB' or '>' or '|' or '/' or '\u2192')
+            var c = line[i];
+            if (c is '\u203A' or '\u00BB' or '>' or '|' or '/' or '\u2192' && line[i - 1] == ' ' && line[i + 1] == ' ')
             {
                 seps++;
             }
         }
 
-        return seps >= 2 && CountWords(line) <= 4 * (seps + 1) && !EndsSentence(line);
+        return seps >= 2 && CountWords(line) <= 3 * (seps + 1) + seps && !EndsSentence(line);
     }
 
     static bool IsDateOnly(string text, Line l)

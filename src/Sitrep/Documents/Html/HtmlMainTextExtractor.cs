@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -14,6 +15,12 @@ namespace Sitrep.Documents.Html;
 /// </summary>
 public sealed class HtmlMainTextExtractor : IMainTextExtractor
 {
+    /// <summary>
+    /// Metadata key of a weakly trusted date found in the page body (a "date"/"byline" element) when the page has
+    /// no date metadata; <see cref="Dates.PublicationDateResolver"/> uses it after the text's dateline.
+    /// </summary>
+    public const string HeuristicDateKey = "date.heuristic";
+
     readonly BoilerplateVocabulary _vocabulary;
 
     /// <summary>An extractor using the shipped boilerplate vocabulary.</summary>
@@ -36,8 +43,15 @@ public sealed class HtmlMainTextExtractor : IMainTextExtractor
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var doc = parser.ParseDocument(html);
         var meta = HtmlMetadataReader.Read(doc, url);
+        var fields = meta.Fields;
+        if (meta.Published is null && HtmlDateHeuristics.Find(doc) is { } guess)
+        {
+            // Weak in-page evidence: kept apart so a dateline in the text can win (see PublicationDateResolver).
+            fields = fields.SetItem(HeuristicDateKey, guess.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
         var text = ExtractMainText(doc, meta.JsonLdBody, meta.Title);
-        return new ExtractedPage(meta.Title, text, meta.Published, meta.CanonicalUrl, meta.SiteName, meta.Fields);
+        return new ExtractedPage(meta.Title, text, meta.Published, meta.CanonicalUrl, meta.SiteName, fields);
     }
 
     internal string ExtractMainText(IDocument doc, string? jsonLdBody, string? title)

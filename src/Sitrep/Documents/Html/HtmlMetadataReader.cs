@@ -36,7 +36,7 @@ internal static class HtmlMetadataReader
     static readonly Regex s_urlDate = new(
         "(?:^|[/_\\-.])(?<y>(?:19|20)\\d\\d)[/_\\-.]?(?<m>[01]\\d)[/_\\-.]?(?<d>[0-3]\\d)(?:[/_\\-.]|$)" +
         "|/(?<y2>(?:19|20)\\d\\d)/(?<m2>[01]?\\d)/(?<d2>[0-3]?\\d)/",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static HtmlMetadata Read(IDocument doc, string? url)
     {
@@ -86,14 +86,12 @@ internal static class HtmlMetadataReader
             published = FromItemprop(doc) ?? FromTimeElement(doc);
         }
 
-        if (published is null && UrlDate(canonical) is { } ud)
+        // A day-precise date in the URL is the local publication day; metadata timestamps are often UTC and a day
+        // late for evening stories, and CMS templates stamp stale dates. Like htmldate, prefer the URL's day.
+        var urlDate = UrlDate(url) ?? UrlDate(canonical);
+        if (urlDate is { } ud)
         {
-            published = new PublicationDate(ud, DateSource.Url, 0.7);
-        }
-
-        if (published is null && url != canonical && UrlDate(url) is { } ud2)
-        {
-            published = new PublicationDate(ud2, DateSource.Url, 0.7);
+            published = new PublicationDate(ud, DateSource.Url, published is null ? 0.7 : 0.95);
         }
 
         foreach (var k in new[] { "description", "og:description", "author", "article:author", "keywords", "og:type", "article:section", "og:locale" })
@@ -164,9 +162,9 @@ internal static class HtmlMetadataReader
     static PublicationDate? FromTimeElement(IDocument doc)
     {
         // Prefer a <time> inside the article or its header, then a pubdate-marked one, then the first one.
-        var time = doc.QuerySelector("article header time[datetime], header time[datetime], article time[datetime]")
+        var time = doc.QuerySelector("article header time[datetime], article time[datetime]")
             ?? doc.QuerySelector("time[pubdate], time.published, time.entry-date")
-            ?? doc.QuerySelector("time[datetime]");
+            ?? doc.QuerySelectorAll("time[datetime]").FirstOrDefault(t => !HtmlDateHeuristics.IsBanner(t));
         if (time is null)
         {
             return null;

@@ -12,23 +12,36 @@ internal static class ReadabilityScorer
     public static IElement? Best(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var p in body.QuerySelectorAll("p, pre, td, blockquote, div, section"))
+        foreach (var p in body.QuerySelectorAll("p, pre, td, blockquote, div, section, article"))
         {
-            if (p.LocalName is "div" or "section" or "td" && HasBlockChild(p))
+            string text;
+            IElement? container;
+            if (p.LocalName is "div" or "section" or "td" or "article" && HasBlockChild(p))
+            {
+                // Text written straight into a block container ("text<br>text<div class=br></div>text") counts as
+                // a paragraph of that container, as Readability's div-to-p conversion makes it.
+                text = DirectText(p);
+                container = p;
+            }
+            else if (p.LocalName is "article")
             {
                 continue;
             }
+            else
+            {
+                text = p.TextContent;
+                container = p.ParentElement;
+            }
 
-            var text = p.TextContent;
             var len = text.Trim().Length;
             if (len < 25)
             {
                 continue;
             }
 
-            var score = 1.0 + Count(text, ',') + Count(text, '\uFF0C') + Math.Min(len / 100.0, 3.0);
+            var score = 1.0 + Count(text, ',') + Count(text, '\uFF0C') + Count(text, '\u3001') + Math.Min(len / 100.0, 3.0);
             var level = 0;
-            for (var a = p.ParentElement; a is not null && level < 3; a = a.ParentElement, level++)
+            for (var a = container; a is not null && level < 4; a = a.ParentElement, level++)
             {
                 if (a.LocalName is "html")
                 {
@@ -40,7 +53,7 @@ internal static class ReadabilityScorer
                     scores[a] = Initial(a);
                 }
 
-                scores[a] += level switch { 0 => score, 1 => score / 2, _ => score / 6 };
+                scores[a] += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
             }
         }
 
@@ -70,6 +83,24 @@ internal static class ReadabilityScorer
             _ => 0,
         };
         return s + ContentPruner.ClassWeight(e);
+    }
+
+    static string DirectText(IElement e)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in e.ChildNodes)
+        {
+            if (c is IText t)
+            {
+                sb.Append(t.Data);
+            }
+            else if (c is IElement ce && ce.LocalName is "a" or "b" or "i" or "em" or "strong" or "span" or "font" or "u" or "small" or "sup" or "sub" or "mark" or "q" or "cite" or "abbr")
+            {
+                sb.Append(ce.TextContent);
+            }
+        }
+
+        return sb.ToString();
     }
 
     static bool HasBlockChild(IElement e)

@@ -1,0 +1,995 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sitrep.Geo;
+using Sitrep.Temporal;
+using Sitrep.Text;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Codes the conflict events of one document: finds triggers, actors, places, dates, casualties and factuality,
+/// fills roles (syntax-free positional rules; every role records its rule), applies ACLED's type rules and merges
+/// what one sentence or one document says twice. Stateless and thread-safe once built.
+/// </summary>
+public sealed class EventExtractor
+{
+    readonly ActorRegistry _actors;
+    readonly TriggerLexicon _triggers;
+
+    /// <summary>Creates the coder over a registry and a lexicon.</summary>
+    public EventExtractor(ActorRegistry actors, TriggerLexicon triggers)
+    {
+        _actors = actors;
+        _triggers = triggers;
+    }
+
+    /// <summary>The registry.</summary>
+    public ActorRegistry Actors => _actors;
+
+    internal sealed record ActorMention(int Start, int End, ActorDefinition Def, AliasUse Use, bool IsAnaphor);
+
+    internal sealed record TriggerMention(int Start, int End, TriggerEntry Entry, string Form);
+
+    sealed record PlaceAt(int Unit, int EndUnit, PlaceMention Mention);
+
+    static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> NearPreps = new[] { "near", "around", "outside", "outskirts", "countryside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "of" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> NonActorPreps = new[] { "in", "near", "at", "into", "across", "toward", "towards", "inside", "outside", "around", "throughout", "within", "to" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> Auxiliaries = new[] { "was", "were", "been", "being", "is", "are", "be", "got", "get" }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> Determiners = new[] { "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "new", "of", "fresh", "heavy", "fierce", "intense", "violent", "deadly", "several", "two", "three", "many", "more", "such", "suicide", "joint", "major", "large", "ongoing" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> PlaceAnaphors = new[] { "town", "city", "village", "crossing", "area", "district", "neighbourhood", "neighborhood", "base", "airport", "dam" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> TerritoryNouns = new[] { "territory", "territories", "villages", "village", "town", "towns", "areas", "area", "city", "cities", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "ground", "control", "positions", "position", "hills", "hill", "crossing", "base", "airport", "airbase", "dam", "field", "points", "checkpoint", "checkpoints", "farms", "region", "border" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Codes <paramref name="doc"/>. Statements that are negated, planned, feared etc. are returned too, with their
+    /// <see cref="ConflictEvent.Factuality"/>; callers filter on <see cref="Factuality.Asserted"/> to emit events.
+    /// </summary>
+    public ImmutableArray<ConflictEvent> Extract(EventDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var ctx = new DocContext(doc, _actors);
+        var all = new List<ConflictEvent>();
+        for (var si = 0; si < doc.Sentences.Length; si++)
+        {
+            var sentence = doc.Sentences[si];
+            var units = MatchUnit.Of(sentence.Tokens);
+            var places = PlacesIn(doc, sentence, units);
+            var actors = FindActors(units, places, ctx, out var sources);
+            // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
+            places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
+            var triggers = FindTriggers(units, actors, places);
+            if (triggers.Count > 0)
+            {
+                // Lazy syntax: parse only sentences holding trigger candidates (the parse refines nothing yet
+                // when no parser is composed; positional rules then fill every role).
+                _ = doc.Parse?.Invoke(sentence);
+                all.AddRange(CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources));
+            }
+
+            ctx.Remember(actors, places, si);
+        }
+
+        return Deduplicate(all);
+    }
+
+    /// <summary>The PLOVER type, mode and CAMEO code of the first trigger in a sentence of tokens, or null.</summary>
+    public (PloverCode Plover, string Cameo, TriggerClass Class)? CodePlover(IReadOnlyList<Token> tokens)
+    {
+        var units = MatchUnit.Of(tokens);
+        var triggers = FindTriggers(units, [], []);
+        // Prefer a verb trigger (the predicate) over nouns.
+        var t = triggers.FirstOrDefault(x => x.Entry.IsVerb) ?? triggers.FirstOrDefault();
+        return t is null ? null : (t.Entry.Plover, t.Entry.Cameo, t.Entry.Class);
+    }
+
+    static List<PlaceAt> PlacesIn(EventDocument doc, Sentence sentence, ImmutableArray<MatchUnit> units)
+    {
+        var list = new List<PlaceAt>();
+        foreach (var m in doc.Places)
+        {
+            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End)
+            {
+                continue;
+            }
+
+            var first = -1;
+            var last = -1;
+            for (var i = 0; i < units.Length; i++)
+            {
+                if (units[i].Span.Overlaps(m.Span))
+                {
+                    if (first < 0)
+                    {
+                        first = i;
+                    }
+
+                    last = i;
+                }
+            }
+
+            if (first >= 0)
+            {
+                list.Add(new PlaceAt(first, last + 1, m));
+            }
+        }
+
+        return list;
+    }
+
+    List<ActorMention> FindActors(ImmutableArray<MatchUnit> units, List<PlaceAt> places, DocContext ctx, out List<string> sources)
+    {
+        var list = new List<ActorMention>();
+        sources = [];
+        for (var i = 0; i < units.Length;)
+        {
+            var (values, len) = _actors.Match(units, i);
+            if (len == 0)
+            {
+                i++;
+                continue;
+            }
+
+            var alias = values.FirstOrDefault(v => v.Use == AliasUse.Name) ?? values[0];
+            var start = i;
+            var end = i + len;
+            var coveredByLocation = places.Any(p => p.Mention.Role == ToponymRole.Location && p.Unit < end && start < p.EndUnit);
+            var prevKey = start > 0 ? units[start - 1].Key : "";
+            if (alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey)))
+            {
+                i = end;
+                continue;
+            }
+
+            // Country names and seats as adjectives of something else ("Syria talks") are fine as actors only
+            // when the geoparser calls them metonyms or the next word is a verb-ish; otherwise keep them (cheap).
+            if (alias.Use == AliasUse.Anaphor)
+            {
+                var resolved = ctx.ResolveAnaphor(alias.Accepts!, list);
+                if (resolved is null && alias.Fallback is { } fb)
+                {
+                    resolved = _actors.Find(fb);
+                }
+
+                if (resolved is not null)
+                {
+                    list.Add(new ActorMention(start, end, resolved, AliasUse.Anaphor, true));
+                }
+
+                i = end;
+                continue;
+            }
+
+            var def = alias.Actor!;
+            if (def.IsSource)
+            {
+                sources.Add(def.Id == "src:activists" || def.Id == "src:other-media" ? string.Join(' ', units.Skip(start).Take(len).Select(u => u.Surface)) : _actors.Find(def.Id)!.Name);
+            }
+            else
+            {
+                list.Add(new ActorMention(start, end, def, alias.Use, false));
+            }
+
+            i = end;
+        }
+
+        return list;
+    }
+
+    List<TriggerMention> FindTriggers(ImmutableArray<MatchUnit> units, List<ActorMention> actors, List<PlaceAt> places)
+    {
+        var list = new List<TriggerMention>();
+        for (var i = 0; i < units.Count();)
+        {
+            var (values, len) = _triggers.Match(units, i);
+            if (len == 0 || actors.Any(a => a.Start <= i && i < a.End) || places.Any(p => p.Unit <= i && i < p.EndUnit))
+            {
+                i += Math.Max(1, len == 0 ? 1 : 1);
+                continue;
+            }
+
+            var form = string.Join(' ', units.Skip(i).Take(len).Select(u => u.Surface));
+            var entry = ChooseEntry(values, units, i, form);
+            var prev = i > 0 ? units[i - 1].Key : "";
+            if ((entry.IsVerb && !values.Any(v => !v.Entry.IsVerb) && prev is "the" or "a" or "an" or "its" or "their" or "this" or "that")
+                || (prev == "of" && i > 1 && units[i - 2].Key is "line" or "lines" or "ways" or "way" or "means")
+                || (entry.IsVerb && prev is "of" or "for" && MatchUnit.Normalize(form).EndsWith("ing", StringComparison.Ordinal)))
+            {
+                // "the target was", "a new line of attack", "ways of fighting terrorism": not event mentions.
+                i += len;
+                continue;
+            }
+
+            var next = i + len < units.Length ? units[i + len].Key : "";
+            if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
+                || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
+                || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
+            {
+                // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
+                i += len;
+                continue;
+            }
+
+            list.Add(new TriggerMention(i, i + len, entry, form));
+            i += len;
+        }
+
+        return list;
+    }
+
+    static TriggerEntry ChooseEntry(IReadOnlyList<(TriggerEntry Entry, string Form)> values, ImmutableArray<MatchUnit> units, int i, string form)
+    {
+        if (values.Count == 1)
+        {
+            return values[0].Entry;
+        }
+
+        var prev = i > 0 ? units[i - 1].Key : "";
+        var key = MatchUnit.Normalize(form);
+        var nounish = Determiners.Contains(prev) || CasualtyParser.NumberAt(units, i - 1) is not null;
+        var verbish = key.EndsWith("ed", StringComparison.Ordinal) || Auxiliaries.Contains(prev) || prev is "to" or "have" or "has" or "had" or "and";
+        var wantVerb = verbish || !nounish;
+        if (nounish && !key.EndsWith("ed", StringComparison.Ordinal))
+        {
+            wantVerb = false;
+        }
+
+        return values.FirstOrDefault(v => v.Entry.IsVerb == wantVerb).Entry ?? values[0].Entry;
+    }
+
+    IEnumerable<ConflictEvent> CodeSentence(EventDocument doc, DocContext ctx, int si, Sentence sentence, ImmutableArray<MatchUnit> units,
+        List<PlaceAt> places, List<ActorMention> actors, List<TriggerMention> triggers, List<string> sources)
+    {
+        var casualties = CasualtyParser.Parse(units, 0, units.Length);
+        var coded = new List<Coded>();
+        foreach (var t in triggers)
+        {
+            if (t.Entry.Class == TriggerClass.Statement || t.Entry.Acled is null)
+            {
+                continue;
+            }
+
+            var c = CodeTrigger(doc, ctx, si, units, places, actors, triggers, t);
+            if (c is not null)
+            {
+                coded.Add(c);
+            }
+        }
+
+        // Merge within the sentence: a kill verb feeds the event it belongs to; control changes absorb the fighting
+        // for the place; remote violence absorbs a generic attack; the same sub-type twice is one event.
+        var violent = coded.Where(c => c.Trigger.Entry.Class != TriggerClass.Kill).ToList();
+        foreach (var kill in coded.Where(c => c.Trigger.Entry.Class == TriggerClass.Kill).ToList())
+        {
+            var host = violent.Where(v => v.Factuality == kill.Factuality && IsViolent(v.Trigger.Entry.Class))
+                .OrderBy(v => Math.Abs(v.Trigger.Start - kill.Trigger.Start)).FirstOrDefault();
+            if (host is not null)
+            {
+                host.Absorb(kill);
+                coded.Remove(kill);
+            }
+        }
+
+        if (casualties.Killed is not null || casualties.Injured is not null)
+        {
+            // The figures go to the violent event nearest the kill word.
+            var target = coded.Where(c => IsViolent(c.Trigger.Entry.Class) || c.Trigger.Entry.Class == TriggerClass.Kill)
+                .OrderBy(c => Math.Abs(c.Trigger.Start - (casualties.KillUnit < 0 ? c.Trigger.Start : casualties.KillUnit))).FirstOrDefault();
+            if (target is not null)
+            {
+                target.Fatalities = casualties.Killed;
+                target.Injured = casualties.Injured;
+            }
+        }
+
+        var hasCapture = coded.Any(c => c.Factuality == Factuality.Asserted && c.Trigger.Entry.Class is TriggerClass.Capture or TriggerClass.FallTo or TriggerClass.Lose);
+        var hasRemote = coded.Any(c => c.Factuality == Factuality.Asserted && c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling or TriggerClass.Explosive or TriggerClass.SuicideBomb or TriggerClass.Chemical);
+        var kept = new List<Coded>();
+        foreach (var c in coded)
+        {
+            var cls = c.Trigger.Entry.Class;
+            if (hasCapture && cls is TriggerClass.Clash or TriggerClass.Advance or TriggerClass.Attack or TriggerClass.Encircle && c.Factuality == Factuality.Asserted)
+            {
+                continue;
+            }
+
+            if (hasRemote && cls is TriggerClass.Attack or TriggerClass.Kill && c.Factuality == Factuality.Asserted)
+            {
+                var remote = coded.First(x => x.Factuality == Factuality.Asserted && x.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling or TriggerClass.Explosive or TriggerClass.SuicideBomb or TriggerClass.Chemical);
+                remote.Absorb(c);
+                continue;
+            }
+
+            var twin = kept.FirstOrDefault(k => k.SubType == c.SubType && k.Factuality == c.Factuality && k.Place?.Place?.Id == c.Place?.Place?.Id);
+            if (twin is not null)
+            {
+                twin.Absorb(c);
+                continue;
+            }
+
+            kept.Add(c);
+        }
+
+        foreach (var c in kept)
+        {
+            var e = Build(doc, ctx, si, sentence, c, sources);
+            // Background history (older than a year before publication) is not an event, except a dated control change.
+            if (doc.Published is { } pub && e.DateInterval.Start < pub.AddDays(-365) && e.Territory is null)
+            {
+                continue;
+            }
+
+            if (c.Place?.Place?.Kind == Geo.PlaceKind.Country && e.SubEventType != AcledSubEventType.Agreement)
+            {
+                continue; // ACLED codes a place no vaguer than a province; "in Syria" alone is no location.
+            }
+
+            if (e.Territory is not null && (e.Location is null || c.Place?.Place?.Kind == Geo.PlaceKind.Country))
+            {
+                continue; // a control change needs a named sub-national place ("seized several villages" in "Iraq" is folded elsewhere).
+            }
+
+            if (e.Territory is not null && doc.Published is { } pub2 && e.DateInterval.End < pub2.AddDays(-365) && c.PlaceRule != RoleRule.CapturedPlace)
+            {
+                continue;
+            }
+
+            if (c.Trigger.Entry.Class is TriggerClass.Protest or TriggerClass.Riot && c.PlaceRule != RoleRule.LocativePhrase && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue; // "the protests became an armed uprising": background, not a dated protest somewhere.
+            }
+
+            // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.
+            if (c.Trigger.Entry.Class == TriggerClass.Lose && e.Actor1 is null && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue;
+            }
+
+            yield return e;
+        }
+    }
+
+    static bool IsViolent(TriggerClass c) => c is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.AirStrike or TriggerClass.Shelling
+        or TriggerClass.Explosive or TriggerClass.SuicideBomb or TriggerClass.Chemical or TriggerClass.Execute or TriggerClass.Encircle
+        or TriggerClass.Capture or TriggerClass.Advance;
+
+    /// <summary>One trigger being coded (mutable only inside one call of <see cref="CodeSentence"/>).</summary>
+    sealed class Coded
+    {
+        public required TriggerMention Trigger { get; init; }
+        public Factuality Factuality { get; set; }
+        public ActorMention? Actor1 { get; set; }
+        public RoleRule Actor1Rule { get; set; }
+        public ActorMention? Actor2 { get; set; }
+        public RoleRule Actor2Rule { get; set; }
+        public ActorDefinition? Actor1Def { get; set; }
+        public ActorDefinition? Actor2Def { get; set; }
+        public PlaceMention? Place { get; set; }
+        public int Precision { get; set; }
+        public RoleRule PlaceRule { get; set; }
+        public int? Fatalities { get; set; }
+        public int? Injured { get; set; }
+        public AcledSubEventType SubType { get; set; }
+        public bool TerritoryChange { get; set; }
+        public List<ActorDefinition> Assoc1 { get; } = [];
+        public bool Definite { get; set; }
+
+        public void Absorb(Coded other)
+        {
+            if (Actor1Def is null && other.Actor1Def is not null)
+            {
+                Actor1Def = other.Actor1Def;
+                Actor1Rule = RoleRule.Merged;
+            }
+
+            if (Actor2Def is null && other.Actor2Def is not null)
+            {
+                Actor2Def = other.Actor2Def;
+                Actor2Rule = RoleRule.Merged;
+            }
+
+            if (Place is null && other.Place is not null)
+            {
+                Place = other.Place;
+                Precision = other.Precision;
+                PlaceRule = other.PlaceRule;
+            }
+
+            Fatalities ??= other.Fatalities;
+            Injured ??= other.Injured;
+        }
+    }
+
+    Coded? CodeTrigger(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, List<ActorMention> actors,
+        List<TriggerMention> triggers, TriggerMention t)
+    {
+        var cls = t.Entry.Class;
+        var (fact, _) = FactualityDetector.Detect(u, t.Start, t.Entry.IsVerb);
+        var c = new Coded { Trigger = t, Factuality = fact };
+        c.Definite = t.Start > 0 && u[t.Start - 1].Key is "the" or "this" or "that" or "these" or "those" or "its" or "their";
+        var passive = t.Entry.IsVerb && t.Start > 0 && (Auxiliaries.Contains(u[t.Start - 1].Key) || (t.Start > 1 && Auxiliaries.Contains(u[t.Start - 2].Key) && u[t.Start - 1].Key.EndsWith("ly", StringComparison.Ordinal)));
+        var nextTrigger = triggers.Where(x => x.Start > t.Start).Select(x => x.Start).DefaultIfEmpty(u.Length).Min();
+
+        var clause = ClauseStart(u, triggers, t);
+        ActorMention? before = actors.Where(a => a.Start >= clause && a.End <= t.Start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between", "near", "at", "for"))
+            .OrderBy(a => a.Start).FirstOrDefault() ?? NearestBefore(u, actors, t.Start);
+        ActorMention? after = actors.Where(a => a.Start >= t.End && a.Start < Math.Min(u.Length, t.End + 10) && !IsAfterPrep(u, a, "from", "by", "to", "with", "in", "of"))
+            .OrderBy(a => a.Start).FirstOrDefault();
+        var from = PrepActor(u, actors, t.End, 16, "from");
+        var by = PrepActor(u, actors, t.End, 6, "by");
+        var against = PrepActor(u, actors, t.End, 8, "against", "on", "targeting", "targeted", "at");
+        var to = PrepActor(u, actors, t.End, 4, "to", "into");
+
+        if (t.Entry.IsVerb)
+        {
+            if (cls == TriggerClass.FallTo)
+            {
+                if (to is null && !(t.End < u.Length && u[t.End].Key is "to" or "into"))
+                {
+                    return null; // "fell back", "prices fell": not a control change.
+                }
+
+                Set1(c, to, RoleRule.ToPhrase);
+            }
+            else if (passive)
+            {
+                Set1(c, by, RoleRule.PassiveAgent);
+                Set2(c, before, RoleRule.Subject);
+            }
+            else if (cls == TriggerClass.Lose)
+            {
+                // "IS lost Albu Kamal to the army": the subject loses.
+                Set2(c, before, RoleRule.Subject);
+                Set1(c, to, RoleRule.ToPhrase);
+            }
+            else
+            {
+                Set1(c, before, RoleRule.Subject);
+                Set2(c, from ?? against ?? (after is not null && after.Start < nextTrigger ? after : null), from is not null ? RoleRule.FromPhrase : against is not null ? RoleRule.AgainstPhrase : RoleRule.Object);
+            }
+        }
+        else
+        {
+            // Nominal trigger: possessor or pre-modifier, demonym adjective, "by X", else the clause's subject.
+            var poss = actors.FirstOrDefault(a => a.End == t.Start);
+            if (poss is not null)
+            {
+                Set1(c, poss, RoleRule.Possessor);
+            }
+            else if (t.Start > 0 && _actors.StateByDemonym(u[t.Start - 1].Surface) is { } st)
+            {
+                c.Actor1Def = _actors.Find("mil:" + st.Iso2);
+                c.Actor1Rule = RoleRule.Possessor;
+            }
+            else if (by is not null)
+            {
+                Set1(c, by, RoleRule.PassiveAgent);
+            }
+            else if (before is not null && !triggers.Any(x => x.Start > before.End && x.Start < t.Start && x.Entry.IsVerb && x.Entry.Class != TriggerClass.Kill))
+            {
+                Set1(c, before, RoleRule.NearestBefore);
+            }
+
+            Set2(c, against ?? from, against is not null ? RoleRule.AgainstPhrase : RoleRule.FromPhrase);
+        }
+
+        if (c.Actor1 is { } first)
+        {
+            c.Assoc1.AddRange(actors.Where(a => a.Start >= first.End && a.End <= t.Start && a.Def.IsArmed && a.Def.Id != first.Def.Id && a != c.Actor2).Select(a => a.Def));
+        }
+
+        if (cls is TriggerClass.Kill && c.Actor2Def is null && after is not null)
+        {
+            Set2(c, after, RoleRule.Object);
+        }
+
+        // Civilians never act in violence: as actor1 of a violent trigger they are its victims.
+        if (c.Actor1Def?.Kind == ActorKind.Civilians && cls is not TriggerClass.Protest and not TriggerClass.Riot)
+        {
+            c.Actor2Def ??= c.Actor1Def;
+            c.Actor2Rule = c.Actor2Rule == RoleRule.None ? c.Actor1Rule : c.Actor2Rule;
+            c.Actor1Def = null;
+            c.Actor1Rule = RoleRule.None;
+        }
+
+        if (c.Actor1Def is not null && c.Actor2Def is not null && c.Actor1Def.Id == c.Actor2Def.Id)
+        {
+            c.Actor2Def = null;
+            c.Actor2Rule = RoleRule.None;
+        }
+
+        if (cls == TriggerClass.Kill && (CasualtyParser.IsTollStatement(u, 0, t.Start) || (c.Actor2Def is null && CasualtyParser.Parse(u, t.Start, u.Length).Killed is null)))
+        {
+            return null; // "a war that has killed more than 330,000 people"; "killed" with neither victims nor count.
+        }
+
+        if (cls == TriggerClass.Agreement && c.Actor2Def is null && PrepActor(u, actors, t.End, 8, "with", "between") is { } partner)
+        {
+            Set2(c, partner, RoleRule.AgainstPhrase);
+        }
+
+        // Place.
+        ChoosePlace(doc, ctx, si, u, places, t, c);
+        if (cls is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Encircle && c.Actor1Def is null && c.Actor2Def is null
+            && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference))
+        {
+            return null; // "the fighting added to the exodus": no one, nowhere.
+        }
+
+        var territorial = cls is TriggerClass.Capture or TriggerClass.FallTo or TriggerClass.Lose or TriggerClass.Withdraw;
+        if (territorial && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && !HasTerritoryObject(u, t))
+        {
+            return null; // "take part", "lost his life", "entered talks": no territory changes hands.
+        }
+
+        if (cls is TriggerClass.Advance && (c.Actor2Def is null || c.Actor1Def is null))
+        {
+            return null; // an advance is coded only as fighting between two named sides.
+        }
+
+        if (cls is TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
+        {
+            return null; // vague advances and deployments without a named place are not coded.
+        }
+
+        c.SubType = Type(c, cls, doc, ctx);
+        c.TerritoryChange = territorial && cls != TriggerClass.Withdraw || (cls == TriggerClass.Withdraw && c.Place is not null);
+        return c;
+    }
+
+    static bool HasTerritoryObject(ImmutableArray<MatchUnit> u, TriggerMention t)
+    {
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 8); j++)
+        {
+            if (TerritoryNouns.Contains(u[j].Key))
+            {
+                return true;
+            }
+        }
+
+        // "gained ground", "took control" carry their object in the trigger.
+        return t.Form.Contains("control", StringComparison.OrdinalIgnoreCase) || t.Form.Contains("ground", StringComparison.OrdinalIgnoreCase);
+    }
+
+    static void Set1(Coded c, ActorMention? a, RoleRule rule)
+    {
+        if (a is null || c.Actor1Def is not null)
+        {
+            return;
+        }
+
+        c.Actor1 = a;
+        c.Actor1Def = a.Def;
+        c.Actor1Rule = a.IsAnaphor ? RoleRule.Coreference : rule;
+    }
+
+    static void Set2(Coded c, ActorMention? a, RoleRule rule)
+    {
+        if (a is null || c.Actor2Def is not null)
+        {
+            return;
+        }
+
+        c.Actor2 = a;
+        c.Actor2Def = a.Def;
+        c.Actor2Rule = a.IsAnaphor ? RoleRule.Coreference : rule;
+    }
+
+    /// <summary>Where the trigger's clause starts: after a reporting verb, a subordinator, a semicolon or the previous verb trigger.</summary>
+    static int ClauseStart(ImmutableArray<MatchUnit> u, List<TriggerMention> triggers, TriggerMention t)
+    {
+        var prevVerb = triggers.Where(x => x.End <= t.Start && x.Entry.IsVerb && x.Entry.Class != TriggerClass.Kill).Select(x => x.End).DefaultIfEmpty(0).Max();
+        for (var j = t.Start - 1; j >= prevVerb; j--)
+        {
+            if (u[j].Key is ";" or "said" or "says" or "say" or "reported" or "that" or "which" or "who" or "as" or "while" or "when" or "after" or "but" or "although" or "whereas" or "where" or "\u201c" or "\"")
+            {
+                return j + 1;
+            }
+        }
+
+        return prevVerb;
+    }
+
+    static ActorMention? NearestBefore(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int start) =>
+        actors.Where(a => a.End <= start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between"))
+            .OrderByDescending(a => a.End).FirstOrDefault();
+
+    static bool IsAfterPrep(ImmutableArray<MatchUnit> u, ActorMention a, params string[] preps)
+    {
+        // The word before the mention, skipping determiners and counts ("from the Islamic State group", "by some 30 Turkish tanks").
+        var j = a.Start - 1;
+        for (var k = 0; k < 3 && j >= 0 && (u[j].Key is "the" or "a" or "an" or "some" or "its" or "their" or "about" or "around" or "nearly" || CasualtyParser.NumberAt(u, j) is not null); k++)
+        {
+            j--;
+        }
+
+        return j >= 0 && preps.Contains(u[j].Key, StringComparer.Ordinal);
+    }
+
+    static ActorMention? PrepActor(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int from, int window, params string[] preps) =>
+        actors.Where(a => a.Start >= from && a.Start < from + window && IsAfterPrep(u, a, preps)).OrderBy(a => a.Start).FirstOrDefault();
+
+    void ChoosePlace(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, TriggerMention t, Coded c)
+    {
+        // Places outside the document's countries are mostly misreadings ("Free State", "New Providence"); a country itself is kept.
+        var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null
+            && (p.Mention.Place.Kind == Geo.PlaceKind.Country || ctx.IsDocumentCountry(p.Mention.Place.CountryCode))).ToList();
+        var cls = t.Entry.Class;
+        PlaceAt? own = null;
+        var rule = RoleRule.None;
+        if (cls is TriggerClass.Capture or TriggerClass.Encircle or TriggerClass.Lose or TriggerClass.Withdraw && t.Entry.IsVerb)
+        {
+            // The object: the first place after the trigger within a short window ("recaptured nearly all of Albu Kamal").
+            own = usable.Where(p => p.Unit >= t.End && p.Unit <= t.End + 7).OrderBy(p => p.Unit).FirstOrDefault();
+            rule = RoleRule.CapturedPlace;
+        }
+
+        if (own is null && cls is TriggerClass.Capture or TriggerClass.Encircle && t.Entry.IsVerb)
+        {
+            for (var j = t.End; j < Math.Min(u.Length, t.End + 4); j++)
+            {
+                if (PlaceAnaphors.Contains(u[j].Key) && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
+                {
+                    c.Place = lp;
+                    c.Precision = lp.Precision;
+                    c.PlaceRule = RoleRule.Coreference;
+                    return;
+                }
+            }
+        }
+
+        if (own is null && cls is TriggerClass.Capture && t.Entry.IsVerb)
+        {
+            // "areas in southwestern Aleppo which rebels had seized": the antecedent of the relative pronoun.
+            for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 6); j--)
+            {
+                if (u[j].Key is "which" or "that")
+                {
+                    own = usable.Where(p => p.EndUnit <= j && p.EndUnit >= j - 2).OrderByDescending(p => p.Unit).FirstOrDefault();
+                    break;
+                }
+            }
+        }
+
+        if (cls == TriggerClass.FallTo)
+        {
+            own = usable.Where(p => p.EndUnit <= t.Start).OrderByDescending(p => p.Unit).FirstOrDefault();
+            rule = RoleRule.CapturedPlace;
+        }
+
+        if (own is null)
+        {
+            own = usable.Where(p => p.Unit > 0 && LocativePreps.Contains(u[p.Unit - 1].Key)
+                    || (p.Unit > 1 && u[p.Unit - 1].Key is "the" or "northern" or "southern" or "eastern" or "western" or "central" or "rural" && LocativePreps.Contains(u[p.Unit - 2].Key)))
+                .OrderBy(p => p.Unit >= t.Start ? p.Unit - t.Start : (t.Start - p.Unit) * 2).FirstOrDefault();
+            rule = RoleRule.LocativePhrase;
+        }
+
+        if (own is null && usable.Count > 0)
+        {
+            own = usable.OrderBy(p => Math.Abs(p.Unit - t.Start)).First();
+            rule = RoleRule.SentencePlace;
+        }
+
+        // Prefer a specific place over a country or province named in the same sentence when a neighbour names one.
+        if (own is not null && own.Mention.Place!.Kind is PlaceKind.Country && rule != RoleRule.CapturedPlace)
+        {
+            var specific = usable.Where(p => p.Mention.Place!.Kind is not (PlaceKind.Country)).OrderBy(p => Math.Abs(p.Unit - t.Start)).FirstOrDefault();
+            if (specific is not null)
+            {
+                own = specific;
+                rule = RoleRule.SentencePlace;
+            }
+        }
+
+        if (own is not null && (own.Mention.Place!.Kind is PlaceKind.Country) && ctx.NeighbourPlace(si, specificOnly: true) is { } np)
+        {
+            c.Place = np;
+            c.Precision = Math.Max(np.Precision, 2);
+            c.PlaceRule = RoleRule.ParagraphPlace;
+            return;
+        }
+
+        if (own is not null)
+        {
+            c.Place = own.Mention;
+            var prep = own.Unit > 0 ? u[own.Unit - 1].Key : "";
+            c.Precision = Math.Max(own.Mention.Precision, NearPreps.Contains(prep) && prep != "of" ? 2 : 1);
+            c.PlaceRule = rule;
+            return;
+        }
+
+        // "the town", "that border town", "there": the last place of the document.
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 6); j++)
+        {
+            if (u[j].Key == "there" && ctx.LastPlace(settlement: false) is { } there)
+            {
+                c.Place = there;
+                c.Precision = there.Precision;
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+
+            if (PlaceAnaphors.Contains(u[j].Key) && j > 0 && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
+            {
+                c.Place = lp;
+                c.Precision = lp.Precision;
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+        }
+
+        if (ctx.NeighbourPlace(si, specificOnly: false) is { } n)
+        {
+            c.Place = n;
+            c.Precision = Math.Max(n.Precision, 2);
+            c.PlaceRule = RoleRule.ParagraphPlace;
+            return;
+        }
+
+        if (ctx.FirstPlace() is { } fp)
+        {
+            c.Place = fp;
+            c.Precision = Math.Max(fp.Precision, 2);
+            c.PlaceRule = RoleRule.DocumentPlace;
+        }
+    }
+
+    /// <summary>ACLED's type rules: control changes by who takes the place, remote violence by weapon, civilian targeting.</summary>
+    AcledSubEventType Type(Coded c, TriggerClass cls, EventDocument doc, DocContext ctx)
+    {
+        var a1 = c.Actor1Def;
+        var a2 = c.Actor2Def;
+        var civilians = a2?.Kind == ActorKind.Civilians;
+        var aerial = a1?.Has("air") == true;
+        switch (cls)
+        {
+            case TriggerClass.Capture:
+            case TriggerClass.FallTo:
+            case TriggerClass.Lose:
+                {
+                    var captor = a1;
+                    if (captor is null)
+                    {
+                        return AcledSubEventType.NonStateActorOvertakesTerritory;
+                    }
+
+                    return IsStateSide(captor) ? AcledSubEventType.GovernmentRegainsTerritory : AcledSubEventType.NonStateActorOvertakesTerritory;
+                }
+
+            case TriggerClass.Withdraw:
+                return AcledSubEventType.NonViolentTransferOfTerritory;
+            case TriggerClass.AirStrike:
+                return civilians || true ? AcledSubEventType.AirDroneStrike : AcledSubEventType.AirDroneStrike;
+            case TriggerClass.Shelling:
+                return AcledSubEventType.ShellingArtilleryMissileAttack;
+            case TriggerClass.Explosive:
+                return AcledSubEventType.RemoteExplosiveLandmineIed;
+            case TriggerClass.SuicideBomb:
+                return AcledSubEventType.SuicideBomb;
+            case TriggerClass.Chemical:
+                return AcledSubEventType.ChemicalWeapon;
+            case TriggerClass.Attack:
+            case TriggerClass.Kill:
+                if (aerial)
+                {
+                    return AcledSubEventType.AirDroneStrike;
+                }
+
+                return civilians || a2 is null && cls == TriggerClass.Kill && a1 is not null && !a1.IsArmed
+                    ? AcledSubEventType.Attack
+                    : civilians ? AcledSubEventType.Attack : AcledSubEventType.ArmedClash;
+            case TriggerClass.Execute:
+                return AcledSubEventType.Attack;
+            case TriggerClass.Kidnap:
+                return AcledSubEventType.AbductionForcedDisappearance;
+            case TriggerClass.Arrest:
+                return AcledSubEventType.Arrests;
+            case TriggerClass.Agreement:
+                return AcledSubEventType.Agreement;
+            case TriggerClass.Deploy:
+            case TriggerClass.Base:
+                return AcledSubEventType.HeadquartersOrBaseEstablished;
+            case TriggerClass.Protest:
+                return AcledSubEventType.PeacefulProtest;
+            case TriggerClass.Riot:
+                return AcledSubEventType.ViolentDemonstration;
+            case TriggerClass.Loot:
+                return AcledSubEventType.LootingPropertyDestruction;
+            case TriggerClass.Defuse:
+                return AcledSubEventType.DisruptedWeaponsUse;
+            default:
+                return c.Trigger.Entry.Acled ?? AcledSubEventType.ArmedClash;
+        }
+    }
+
+    /// <summary>State forces, governments, external state forces and militias fighting for a state (affiliated with mil:XX).</summary>
+    static bool IsStateSide(ActorDefinition a) =>
+        a.Kind is ActorKind.StateForces or ActorKind.Government or ActorKind.ExternalForce && a.Id != "group:wagner"
+        || a.Affiliations.Any(x => x.StartsWith("mil:", StringComparison.Ordinal))
+        || a.Id == "generic:mil";
+
+    ConflictEvent Build(EventDocument doc, DocContext ctx, int si, Sentence sentence, Coded c, List<string> sources)
+    {
+        var place = c.Place?.Place;
+        var country = place is not null && ctx.IsDocumentCountry(place.CountryCode) ? place.CountryCode : ctx.MainCountry ?? place?.CountryCode;
+        var (date, interval, precision, dateRule) = ctx.DateFor(sentence, c.Trigger, doc);
+        var violent = c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest);
+        ActorRef? Ref(ActorDefinition? d)
+        {
+            if (d is null)
+            {
+                return null;
+            }
+
+            // A government acting violently is its military.
+            if (violent && d.Kind == ActorKind.Government && d.Country is { } gc && _actors.Find("mil:" + gc) is { } m)
+            {
+                d = m;
+            }
+
+            return _actors.Resolve(d, country, date);
+        }
+
+        var a1 = Ref(c.Actor1Def);
+        var a2 = Ref(c.Actor2Def);
+        if (a1 is not null && a2 is not null && a1.Id == a2.Id)
+        {
+            a2 = null;
+        }
+        if (a1 is null && IsRemote(c.SubType))
+        {
+            // ACLED codes unattributed strikes and bombs to an unidentified armed group.
+            a1 = _actors.Resolve(_actors.Find("generic:unidentified")!, country, date);
+        }
+
+        EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
+            place.Kind == Geo.PlaceKind.Country ? null : place.Admin1, place.Admin2,
+            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
+        TerritoryChange? territory = null;
+        if (c.TerritoryChange && loc is not null)
+        {
+            var (toA, fromA) = (a1, a2);
+            territory = new TerritoryChange(loc, fromA, toA, date);
+        }
+
+        var trigger = TextSpan.FromBounds(sentence.Tokens[c.Trigger.Start < 0 ? 0 : UnitToken(sentence, c.Trigger.Start)].Span.Start,
+            sentence.Tokens[UnitToken(sentence, c.Trigger.End - 1)].Span.End);
+        var id = MakeId(doc.Id.Value, si, trigger.Start);
+        var confidence = 0.4 + (a1 is null ? 0 : 0.2) + (loc is null ? 0 : c.PlaceRule is RoleRule.CapturedPlace or RoleRule.LocativePhrase ? 0.2 : 0.1)
+            + (dateRule == RoleRule.OwnDate ? 0.1 : 0) + (c.Factuality == Factuality.Asserted ? 0.1 : 0);
+        return new ConflictEvent
+        {
+            Id = new EventId(id),
+            EventDate = date,
+            TimePrecision = precision,
+            DateInterval = interval,
+            SubEventType = c.SubType,
+            Plover = c.Trigger.Entry.Plover,
+            Cameo = c.Trigger.Entry.Cameo,
+            Actor1 = a1,
+            AssocActor1 = [.. c.Assoc1.Select(Ref).OfType<ActorRef>().Where(x => x.Id != a1?.Id).DistinctBy(x => x.Id)],
+            Actor2 = a2,
+            CivilianTargeting = a2?.Kind == ActorKind.Civilians && c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.Arrests),
+            Location = loc,
+            Fatalities = c.Fatalities,
+            Injured = c.Injured,
+            Territory = territory,
+            Factuality = c.Factuality,
+            ReportedBy = [.. sources.Distinct(StringComparer.Ordinal)],
+            Sources = [new EventSource(doc.Id, doc.Outlet, doc.Url, doc.Published, sentence.Span.Of(doc.Text), trigger)],
+            Confidence = Math.Round(Math.Min(1, confidence), 2),
+            Summary = $"{a1?.Name ?? "?"} {c.Trigger.Form} {(a2 is null ? "" : a2.Name + " ")}{(loc is null ? "" : "in " + loc.Name)}".Trim(),
+            Trigger = c.Trigger.Form,
+            Roles = new EventRoles(c.Actor1Rule, c.Actor2Rule, c.PlaceRule, dateRule, c.Trigger.Form, c.Trigger.Entry.Class)
+            {
+                Definite = !c.Trigger.Entry.IsVerb && c.Definite && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace),
+            },
+        };
+    }
+
+    static int UnitToken(Sentence s, int unit)
+    {
+        var units = MatchUnit.Of(s.Tokens);
+        return units[Math.Clamp(unit, 0, units.Length - 1)].Token;
+    }
+
+    static bool IsRemote(AcledSubEventType t) => t is AcledSubEventType.AirDroneStrike or AcledSubEventType.ShellingArtilleryMissileAttack
+        or AcledSubEventType.RemoteExplosiveLandmineIed or AcledSubEventType.SuicideBomb or AcledSubEventType.ChemicalWeapon;
+
+    static string MakeId(string doc, int sentence, int start)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{doc}|{sentence}|{start}")));
+        return "ev_" + Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+
+    /// <summary>
+    /// One event per occurrence: a later statement of the same document coalesces into an earlier one when the sub-types
+    /// are compatible, the places are the same (or within 25 km), the dates overlap, the factuality is the same and the
+    /// actors do not contradict (a missing or unidentified actor fits any). The merged event keeps every source and fills
+    /// what the first report lacked.
+    /// </summary>
+    static ImmutableArray<ConflictEvent> Deduplicate(List<ConflictEvent> events)
+    {
+        var result = new List<ConflictEvent>();
+        foreach (var e in events)
+        {
+            if (e.Roles?.Definite == true && e.Factuality == Factuality.Asserted)
+            {
+                // "the attack killed 12": a re-mention of the latest violent event of the document.
+                var j = result.FindLastIndex(r => r.Factuality == Factuality.Asserted && r.Territory is null && r.SubEventType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest or AcledSubEventType.Arrests));
+                if (j >= 0)
+                {
+                    var r0 = result[j];
+                    result[j] = r0 with
+                    {
+                        Sources = r0.Sources.AddRange(e.Sources),
+                        Actor1 = Better(r0.Actor1, e.Actor1),
+                        Actor2 = r0.Actor2 ?? e.Actor2,
+                        Fatalities = r0.Fatalities ?? e.Fatalities,
+                        Injured = r0.Injured ?? e.Injured,
+                    };
+                    continue;
+                }
+            }
+
+            var i = result.FindIndex(r => r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
+                && (r.Territory is null) == (e.Territory is null)
+                && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
+                && Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2));
+            if (i < 0)
+            {
+                result.Add(e);
+                continue;
+            }
+
+            var r = result[i];
+            if (IsGeneric(r) && !IsGeneric(e))
+            {
+                r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
+            }
+
+            result[i] = r with
+            {
+                Sources = r.Sources.AddRange(e.Sources),
+                Actor1 = Better(r.Actor1, e.Actor1),
+                Actor2 = Better(r.Actor2, e.Actor2),
+                Fatalities = r.Fatalities ?? e.Fatalities,
+                Injured = r.Injured ?? e.Injured,
+                CivilianTargeting = r.CivilianTargeting || e.CivilianTargeting,
+                ReportedBy = [.. r.ReportedBy.Concat(e.ReportedBy).Distinct(StringComparer.Ordinal)],
+            };
+        }
+
+        return [.. result];
+    }
+
+    static bool SamePlace(EventLocation? a, EventLocation? b) =>
+        a is null || b is null ? a is null && b is null
+        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= 25
+          || (a.Country == b.Country && (a.GeoPrecision == 3 || b.GeoPrecision == 3) && (a.Admin1 is null || b.Admin1 is null || a.Admin1 == b.Admin1));
+
+    /// <summary>A generic "attack(s)" or "killed" whose weapon is not stated: it may be the same as a typed event.</summary>
+    static bool IsGeneric(ConflictEvent e) => e.Roles?.Class is TriggerClass.Attack or TriggerClass.Kill && e.Territory is null;
+
+    static bool Fits(ActorRef? a, ActorRef? b) =>
+        a is null || b is null || a.Id == b.Id || a.Kind == ActorKind.Unidentified || b.Kind == ActorKind.Unidentified;
+
+    static ActorRef? Better(ActorRef? a, ActorRef? b) => a is null || a.Kind == ActorKind.Unidentified && b is not null ? b : a;
+
+    static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+}

@@ -1,0 +1,1334 @@
+using System.Collections.Immutable;
+using Sitrep.Text;
+
+namespace Sitrep.Geo;
+
+/// <summary>
+/// Gazetteer-driven geoparser: finds capitalised word sequences that name places (normalisation key, consonant
+/// skeleton for transliteration variants, bounded fuzzy match inside the document's focus countries), marks
+/// demonyms, metonyms and part-of-name uses, keeps vague places vague ("rural X", "east of X", "X province"),
+/// and ranks candidate places by prominence, document country focus, co-mentioned admin units, "X, Y" and
+/// "X in Y" relations, distance to the other places and the feature kind the context asks for.
+/// </summary>
+public sealed class Geoparser : IGeoparser
+{
+    private const int MaxGram = 6;
+    private readonly GazetteerIndex _g;
+    private readonly GeoCues _cues;
+    private readonly GeoparserOptions _options;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _demonyms;
+    private readonly Lazy<Dictionary<short, int[]>> _keysByCountry;
+
+    /// <summary>Creates a geoparser over <paramref name="gazetteer"/>; cue words come from data/geo/cues.tsv.</summary>
+    public Geoparser(Gazetteer gazetteer, GeoparserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _g = gazetteer.Index;
+        _options = options ?? new GeoparserOptions();
+        _cues = GeoCues.Load(DataFile("cues.tsv"));
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _g.DemonymKeys.Length; i++)
+        {
+            d.TryAdd(_g.DemonymKeys[i], _g.DemonymPlaces[i]);
+        }
+
+        _demonyms = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _keysByCountry = new Lazy<Dictionary<short, int[]>>(BuildKeysByCountry);
+    }
+
+    /// <summary>Loads the gazetteer (building its index when missing) and creates a geoparser.</summary>
+    public static Geoparser Create(GeoparserOptions? options = null, TextWriter? log = null)
+    {
+        options ??= new GeoparserOptions();
+        return new Geoparser(Gazetteer.Load(options.PlacesFiles, log), options);
+    }
+
+    internal static string DataFile(string name)
+    {
+        var p = Path.Combine(AppContext.BaseDirectory, "data", "geo", name);
+        return File.Exists(p) ? p : Path.Combine(Gazetteer.Home(), "data", "geo", name);
+    }
+
+    private enum Match : byte
+    {
+        Exact,
+        Variant,
+        Fuzzy,
+    }
+
+    private struct Tok
+    {
+        public int Start;
+        public int End;
+        public bool Cap;
+        public bool SentenceStart;
+        public bool Possessive;
+        /// <summary>Only spaces or one hyphen between this token and the previous one.</summary>
+        public bool Joined;
+        public bool HyphenBefore;
+    }
+
+    private sealed class Cand
+    {
+        public int T0;
+        public int T1;
+        public int Start;
+        public int End;
+        public Match Match;
+        public readonly List<int> Places = [];
+        public readonly List<Match> Matches = [];
+        public int Demonym = -1;
+        public ToponymRole Role = ToponymRole.Location;
+        public PlaceKind? KindAsked;
+        public string? Relation;
+        public int Precision = 1;
+        public bool Weak;
+        public bool Drop;
+        public Cand? Container;
+        public int First = -1;
+        public bool Forced;
+        public bool PersonLike;
+        public bool AllCaps;
+        public bool Locative;
+        public bool PersonName;
+        public bool SaidAfter;
+        public int Pick = -1;
+        public double Score;
+        public double[] Scores = [];
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<PlaceMention> Parse(string text, IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cands = Run(text, sentences, null);
+        var result = ImmutableArray.CreateBuilder<PlaceMention>(cands.Count);
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Pick < 0)
+            {
+                continue;
+            }
+
+            var place = _g.ToPlace(c.Pick);
+            var vague = c.Relation is not null && c.Relation is not "province" and not "in";
+            result.Add(new PlaceMention(
+                TextSpan.FromBounds(c.Start, c.End),
+                text[c.Start..c.End],
+                c.Role,
+                place,
+                c.Precision,
+                vague ? place : null,
+                c.Relation,
+                Math.Round(c.Score, 3)));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Resolves given toponym spans (gold recognition, as geocoding benchmarks do) in the context of the whole
+    /// document; null where no gazetteer entry matches.
+    /// </summary>
+    public ImmutableArray<Place?> ResolveSpans(string text, IReadOnlyList<TextSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(spans);
+        var cands = Run(text, [], spans);
+        var result = ImmutableArray.CreateBuilder<Place?>(spans.Count);
+        foreach (var sp in spans)
+        {
+            var c = cands.Find(x => x.Forced && x.Start == sp.Start && x.End == sp.End);
+            result.Add(c is { Pick: >= 0 } ? _g.ToPlace(c.Pick) : null);
+        }
+
+        return result.ToImmutable();
+    }
+
+    private List<Cand> Run(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<TextSpan>? forced)
+    {
+        var spans = sentences is { Count: > 0 } ? sentences.Select(s => s.Span).ToList() : SplitSentences(text);
+        var toks = new List<Tok>(text.Length / 5);
+        foreach (var s in spans)
+        {
+            Tokenize(text, s, toks);
+        }
+
+        var lower = LowercaseWords(text, toks);
+        var cands = new List<Cand>();
+        Recognise(text, toks, lower, cands);
+        if (forced is not null)
+        {
+            Force(text, toks, cands, forced);
+        }
+
+        Context(text, toks, cands);
+        PersonNames(text, toks, cands);
+        if (forced is not null)
+        {
+            foreach (var c in cands)
+            {
+                c.Drop &= !c.Forced;
+            }
+        }
+
+        var focus = Focus(cands);
+        if (_options.Fuzzy)
+        {
+            FuzzyFallback(text, toks, lower, cands, focus);
+            cands.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        Resolve(text, cands, focus);
+        return cands;
+    }
+
+    private void Force(string text, List<Tok> toks, List<Cand> cands, IReadOnlyList<TextSpan> forced)
+    {
+        Span<char> key = stackalloc char[GeoKey.MaxLength];
+        Span<char> skel = stackalloc char[GeoKey.MaxLength];
+        foreach (var sp in forced)
+        {
+            var same = cands.Find(c => c.Start == sp.Start && c.End == sp.End);
+            if (same is not null)
+            {
+                same.Forced = true;
+                continue;
+            }
+
+            cands.RemoveAll(c => c.Start < sp.End && sp.Start < c.End);
+            var t0 = toks.FindIndex(t => t.End > sp.Start);
+            var t1 = toks.FindLastIndex(t => t.Start < sp.End);
+            if (t0 < 0 || t1 < t0)
+            {
+                continue;
+            }
+
+            var c = new Cand { T0 = t0, T1 = t1, Start = sp.Start, End = sp.End, Forced = true, Match = Match.Exact };
+            var span = text.AsSpan(sp.Start, sp.End - sp.Start);
+            if (span.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            {
+                span = span[4..];
+            }
+
+            if (span.EndsWith("'s", StringComparison.Ordinal) || span.EndsWith("\u2019s", StringComparison.Ordinal))
+            {
+                span = span[..^2];
+            }
+
+            var kl = GeoKey.Loose(span, key);
+            if (kl == 0)
+            {
+                continue;
+            }
+
+            var k = key[..kl];
+            if (_demonyms.TryGetValue(k, out var dp))
+            {
+                c.Demonym = dp;
+                c.Role = ToponymRole.Demonym;
+                c.Places.Add(dp);
+                c.Matches.Add(Match.Exact);
+            }
+            else
+            {
+                var ki = _g.Loose.Find(k);
+                if (ki >= 0)
+                {
+                    foreach (var p in _g.Loose.Postings(ki))
+                    {
+                        c.Places.Add(p);
+                        c.Matches.Add(Match.Exact);
+                    }
+                }
+
+                var sl = GeoKey.Skeleton(k, skel);
+                var si = sl >= 2 ? _g.Skeleton.Find(skel[..sl]) : -1;
+                if (si >= 0 && c.Places.Count == 0)
+                {
+                    c.Match = Match.Variant;
+                    foreach (var lk in _g.Skeleton.Postings(si))
+                    {
+                        if (GeoKey.Distance(k, _g.Loose.Key(lk), 2) > 2)
+                        {
+                            continue;
+                        }
+
+                        foreach (var p in _g.Loose.Postings(lk))
+                        {
+                            c.Places.Add(p);
+                            c.Matches.Add(Match.Variant);
+                        }
+                    }
+                }
+            }
+
+            if (c.Places.Count > 0)
+            {
+                cands.Add(c);
+            }
+        }
+
+        cands.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    private static List<TextSpan> SplitSentences(string text)
+    {
+        var list = new List<TextSpan>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var end = -1;
+            if (c == '\n')
+            {
+                end = i;
+            }
+            else if (c is '.' or '!' or '?' && i + 2 < text.Length && char.IsWhiteSpace(text[i + 1]))
+            {
+                var j = i + 1;
+                while (j < text.Length && char.IsWhiteSpace(text[j]))
+                {
+                    j++;
+                }
+
+                if (j < text.Length && (char.IsUpper(text[j]) || text[j] is '"' or '\u201C'))
+                {
+                    // "U.S. forces", "Mr. Smith": a one- or two-letter word before the dot is an abbreviation.
+                    var k = i - 1;
+                    while (k >= 0 && char.IsLetter(text[k]))
+                    {
+                        k--;
+                    }
+
+                    if (i - k - 1 > 2 || (i - k - 1 == 2 && char.IsLower(text[i - 1])))
+                    {
+                        end = i + 1;
+                    }
+                }
+            }
+
+            if (end >= 0)
+            {
+                if (end > start)
+                {
+                    list.Add(TextSpan.FromBounds(start, end));
+                }
+
+                start = end;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            list.Add(TextSpan.FromBounds(start, text.Length));
+        }
+
+        return list;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\u2019' or '\'' or '\u02BF' or '\u02BE';
+
+    private static void Tokenize(string text, TextSpan s, List<Tok> toks)
+    {
+        var i = s.Start;
+        var first = true;
+        var prevEnd = -1;
+        while (i < s.End)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var st = i;
+            while (i < s.End && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            // Dotted abbreviations stay one token: "U.S.", "D.C.", "W.Va.", "B.C.".
+            if (i - st <= 3 && char.IsUpper(text[st]) && i + 1 < s.End && text[i] == '.' && char.IsUpper(text[i + 1]))
+            {
+                while (i < s.End && text[i] == '.' && i + 1 < s.End && char.IsLetter(text[i + 1]))
+                {
+                    var j = i + 1;
+                    while (j < s.End && char.IsLetter(text[j]) && j - i <= 3)
+                    {
+                        j++;
+                    }
+
+                    i = j;
+                }
+
+                if (i < s.End && text[i] == '.')
+                {
+                    i++;
+                }
+            }
+
+            // Trailing apostrophes and possessive 's are not part of the name.
+            var en = i;
+            var poss = false;
+            if (en - st > 2 && text[en - 1] is 's' && text[en - 2] is '\'' or '\u2019')
+            {
+                en -= 2;
+                poss = true;
+            }
+
+            while (en > st && text[en - 1] is '\'' or '\u2019' or '\u02BF' or '\u02BE')
+            {
+                en--;
+            }
+
+            var joined = false;
+            var hyphen = false;
+            if (prevEnd >= 0)
+            {
+                var gap = text.AsSpan(prevEnd, st - prevEnd);
+                joined = gap.Length > 0 && gap.Length <= 3 && IsJoinGap(gap, out hyphen);
+            }
+
+            toks.Add(new Tok
+            {
+                Start = st,
+                End = en,
+                Cap = char.IsUpper(text[st]),
+                SentenceStart = first,
+                Possessive = poss,
+                Joined = joined,
+                HyphenBefore = hyphen,
+            });
+            first = false;
+            prevEnd = i;
+        }
+    }
+
+    private static bool IsJoinGap(ReadOnlySpan<char> gap, out bool hyphen)
+    {
+        hyphen = false;
+        var hyphens = 0;
+        foreach (var c in gap)
+        {
+            if (c is '-' or '\u2010' or '\u2011')
+            {
+                hyphens++;
+                hyphen = true;
+            }
+            else if (c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return hyphens <= 1;
+    }
+
+    private static HashSet<string> LowercaseWords(string text, List<Tok> toks)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in toks)
+        {
+            if (!t.Cap && t.End - t.Start >= 3 && char.IsLetter(text[t.Start]))
+            {
+                set.Add(text[t.Start..t.End]);
+            }
+        }
+
+        return set;
+    }
+
+    private static bool IsAllCapsWord(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Contains('.'))
+        {
+            return false;
+        }
+
+        foreach (var c in w)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsConnector(ReadOnlySpan<char> w) => w switch
+    {
+        "al" or "el" or "ad" or "ar" or "as" or "az" or "ash" or "at" or "an" or "ez" or "es" or "ed" or "en" or "er" or "et"
+            or "de" or "del" or "la" or "le" or "of" or "the" or "bin" or "bint" or "ibn" or "on" or "upon" or "du" or "des" or "da" or "do" or "dos" or "das" => true,
+        _ => false,
+    };
+
+    private static bool IsArticle(ReadOnlySpan<char> w) => w is "al" or "el" or "ad" or "ar" or "as" or "az" or "ash" or "at" or "an" or "ez" or "es" or "ed" or "en";
+
+    // ---------------------------------------------------------------- recognition
+
+    private void Recognise(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands)
+    {
+        var lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> key = stackalloc char[GeoKey.MaxLength];
+        Span<char> skel = stackalloc char[GeoKey.MaxLength];
+        var i = 0;
+        while (i < toks.Count)
+        {
+            var t = toks[i];
+            var w = text.AsSpan(t.Start, t.End - t.Start);
+            var articleStart = !t.Cap && IsArticle(w) && i + 1 < toks.Count && toks[i + 1].Joined && toks[i + 1].HyphenBefore && toks[i + 1].Cap;
+            if (!t.Cap || !char.IsLetter(w[0]))
+            {
+                if (!articleStart)
+                {
+                    i++;
+                    continue;
+                }
+            }
+
+            var maxN = 1;
+            while (maxN < MaxGram && i + maxN < toks.Count && toks[i + maxN].Joined && !toks[i + maxN - 1].Possessive)
+            {
+                var nt = toks[i + maxN];
+                var nw = text.AsSpan(nt.Start, nt.End - nt.Start);
+                if (!nt.Cap && !IsConnector(nw))
+                {
+                    break;
+                }
+
+                maxN++;
+            }
+
+            Cand? found = null;
+            for (var n = maxN; n >= 1 && found is null; n--)
+            {
+                var last = toks[i + n - 1];
+                if (!last.Cap)
+                {
+                    continue;
+                }
+
+                var span = text.AsSpan(t.Start, last.End - t.Start);
+                if (n == 1 && (_cues.Exact(span) & GeoCues.Stop) != 0)
+                {
+                    continue;
+                }
+
+                var kl = GeoKey.Loose(span, key);
+                if (kl == 0)
+                {
+                    continue;
+                }
+
+                var k = key[..kl];
+                if (n == 1 && _demonyms.TryGetValue(k, out var dplace))
+                {
+                    found = new Cand { T0 = i, T1 = i, Start = t.Start, End = last.End, Demonym = dplace, Role = ToponymRole.Demonym, Match = Match.Exact };
+                    found.Places.Add(dplace);
+                    found.Matches.Add(Match.Exact);
+                    break;
+                }
+
+                var ki = _g.Loose.Find(k);
+                if (ki >= 0)
+                {
+                    found = new Cand { T0 = i, T1 = i + n - 1, Start = t.Start, End = last.End, Match = Match.Exact };
+                    foreach (var p in _g.Loose.Postings(ki))
+                    {
+                        found.Places.Add(p);
+                        found.Matches.Add(Match.Exact);
+                    }
+                }
+
+                var sl = GeoKey.Skeleton(k, skel);
+                if (found is null && kl >= 4 && sl >= 2)
+                {
+                    var si = _g.Skeleton.Find(skel[..sl]);
+                    if (si >= 0)
+                    {
+                        var maxD = 1 + (kl / 6);
+                        foreach (var lk in _g.Skeleton.Postings(si))
+                        {
+                            if (lk == ki)
+                            {
+                                continue;
+                            }
+
+                            var other = _g.Loose.Key(lk);
+                            if (GeoKey.Distance(k, other, maxD) > maxD || other[0] != k[0] && !(other.Length > 1 && k.Length > 1 && other[1] == k[1]))
+                            {
+                                continue;
+                            }
+
+                            found ??= new Cand { T0 = i, T1 = i + n - 1, Start = t.Start, End = last.End, Match = Match.Variant };
+                            foreach (var p in _g.Loose.Postings(lk))
+                            {
+                                if (!found.Places.Contains(p))
+                                {
+                                    found.Places.Add(p);
+                                    found.Matches.Add(Match.Variant);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                if (found is not null && n == 1 && !t.SentenceStart && found.Match == Match.Exact
+                    && lowerLookup.Contains(span.ToString().ToLowerInvariant()))
+                {
+                    // A capitalised common word ("Bush", "Reading" mid-sentence in a title) stays weak.
+                    found.Weak = true;
+                }
+            }
+
+            if (found is null)
+            {
+                i++;
+                continue;
+            }
+
+            if (articleStart && found.T0 == i && found.T1 == i)
+            {
+                i++;
+                continue;
+            }
+
+            found.AllCaps = IsAllCapsWord(text.AsSpan(found.Start, found.End - found.Start));
+            cands.Add(found);
+            i = found.T1 + 1;
+        }
+    }
+
+    // ---------------------------------------------------------------- context: roles, vagueness, kinds
+
+    private void Context(string text, List<Tok> toks, List<Cand> cands)
+    {
+        var startsAt = new Dictionary<int, Cand>();
+        foreach (var c in cands)
+        {
+            if (c.Match == Match.Exact && !c.Weak)
+            {
+                startsAt[c.T0] = c;
+            }
+        }
+
+        foreach (var c in cands)
+        {
+            var first = toks[c.T0];
+            var last = toks[c.T1];
+            ReadOnlySpan<char> W(int ti) => text.AsSpan(toks[ti].Start, toks[ti].End - toks[ti].Start);
+            bool Adjacent(int ti) => ti > 0 && ti < toks.Count && toks[ti].Joined && !toks[ti - 1].Possessive;
+
+            var prev = c.T0 - 1;
+            var next = c.T1 + 1;
+            var hasNext = next < toks.Count && Adjacent(next) && !last.Possessive;
+            var hasPrev = prev >= 0 && Adjacent(c.T0);
+            var nextW = hasNext ? W(next) : default;
+            var prevW = hasPrev ? W(prev) : default;
+            var isCountry = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country);
+            if (prev >= 0 && !toks[prev].Cap)
+            {
+                c.Locative = W(prev) is "in" or "at" or "near" or "from" or "to" or "into" or "outside" or "around" or "across" or "toward" or "towards"
+                    or "via" or "through" or "between" or "of" or "inside" or "within" or "throughout" or "visit" or "visited" or "reach" or "reached";
+            }
+
+            // Kind asked by the following or preceding word: "Aleppo province", "the city of Raqqa", "Tabqa dam".
+            if (hasNext && _cues.Kind(nextW) is { } k1)
+            {
+                c.KindAsked = k1;
+                if (k1 is PlaceKind.Admin1 or PlaceKind.Admin2)
+                {
+                    c.Relation = "province";
+                    c.Precision = 3;
+                }
+            }
+            else if (prev >= 1 && W(prev) is "of" && _cues.Kind(W(prev - 1)) is { } k2)
+            {
+                c.KindAsked = k2;
+                if (k2 is PlaceKind.Admin1 or PlaceKind.Admin2)
+                {
+                    c.Relation = "province";
+                    c.Precision = 3;
+                }
+            }
+
+            // Person names: "President Trump", "Gen. Jackson".
+            if (hasPrev && (_cues.IsTitle(prevW) || (toks[prev].Cap && !toks[prev].SentenceStart && c.Match != Match.Exact && (_cues.Exact(prevW) & GeoCues.Stop) == 0)) && !isCountry && c.Demonym < 0)
+            {
+                c.Drop = true;
+                continue;
+            }
+
+            // Demonyms and possessive countries.
+            if (c.Demonym >= 0)
+            {
+                if (hasNext && nextW is "border" or "borders" or "frontier")
+                {
+                    c.Role = ToponymRole.Location;
+                    c.Relation = "border";
+                    c.Precision = 3;
+                }
+                else if (hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.TitleNext) == 0 && !startsAt.ContainsKey(next) && NameWord(nextW))
+                {
+                    c.Role = ToponymRole.PartOfName;
+                }
+                else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && (_cues.Exact(prevW) & GeoCues.Stop) == 0 && !IsPlaceEnd(cands, prev))
+                {
+                    c.Role = ToponymRole.PartOfName;
+                }
+
+                continue;
+            }
+
+            if (c.Match != Match.Exact && hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.Stop) == 0)
+            {
+                c.Drop = true;
+                continue;
+            }
+
+            // Part of an organisation's or a person's name: a capitalised neighbour that is no place.
+            if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null && NameWord(nextW))
+            {
+                c.Role = ToponymRole.PartOfName;
+                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0;
+            }
+            else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && ((_cues.Exact(prevW) & GeoCues.Stop) == 0 || (_cues.Exact(prevW) & GeoCues.Name) != 0) && !IsPlaceEnd(cands, prev)
+                && !(toks[prev].End - toks[prev].Start <= 3 && IsArticle(prevW)))
+            {
+                c.Role = ToponymRole.PartOfName;
+                c.PersonLike = true;
+            }
+
+            // Metonyms: a country, capital or seat of government that says, wants or condemns.
+            if (c.Role == ToponymRole.Location)
+            {
+                var n = c.T1 + 1;
+                if (n < toks.Count && (_cues.Lower(W(n)) & GeoCues.Aux) != 0)
+                {
+                    n++;
+                }
+
+                if (n < toks.Count && (_cues.Lower(W(n)) & GeoCues.Aux) != 0)
+                {
+                    n++;
+                }
+
+                var speaks = n < toks.Count && !last.Possessive && !toks[n].Cap && (_cues.Lower(W(n)) & GeoCues.Verb) != 0;
+                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted";
+                var seat = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Other && _g.Is(p, PlaceFlags.Supplement) && _g.CountryOf(p) is "RU" or "US" or "GB" or "FR");
+                if (seat || (speaks && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country || _g.Is(p, PlaceFlags.Capital))))
+                {
+                    c.Role = ToponymRole.Metonym;
+                }
+                else if (last.Possessive && isCountry)
+                {
+                    c.Role = ToponymRole.Demonym;
+                }
+            }
+
+            // Vague places: "southwestern Aleppo", "rural Deir Ezzor", "the Aleppo countryside", "east of X", "near X".
+            if (c.Role != ToponymRole.Location)
+            {
+                continue;
+            }
+
+            if (hasNext && (_cues.Lower(nextW) & GeoCues.Rural) != 0)
+            {
+                c.Relation = nextW.ToString().ToLowerInvariant();
+                c.Precision = nextW is "outskirts" or "suburbs" or "environs" ? 2 : 3;
+            }
+            else if (last.Possessive && next < toks.Count && (_cues.Lower(W(next)) & GeoCues.Rural) != 0)
+            {
+                c.Relation = W(next).ToString().ToLowerInvariant();
+                c.Precision = 3;
+            }
+            else if (prev >= 0)
+            {
+                var pw = W(prev);
+                var pl = _cues.Lower(pw);
+                var the = pw is "the";
+                var p2 = the && prev >= 1 ? W(prev - 1) : pw;
+                if (!toks[prev].Cap && (pl & GeoCues.Direction) != 0)
+                {
+                    c.Relation = pw.ToString().ToLowerInvariant();
+                    c.Precision = isCountry ? 3 : 2;
+                }
+                else if ((pl & GeoCues.Rural) != 0 && pw is "rural")
+                {
+                    c.Relation = "rural";
+                    c.Precision = 3;
+                }
+                else if (pw is "of" && prev >= 1 && ((_cues.Lower(W(prev - 1)) & (GeoCues.Direction | GeoCues.Near | GeoCues.Rural)) != 0))
+                {
+                    var rel = W(prev - 1).ToString().ToLowerInvariant();
+                    c.Relation = rel is "countryside" or "rural" ? "countryside" : rel + "-of";
+                    c.Precision = rel is "countryside" ? 3 : 2;
+                }
+                else if (((_cues.Lower(p2) & GeoCues.Near) != 0 && !toks[the ? prev - 1 : prev].Cap) || pw is "outside" or "around")
+                {
+                    c.Relation = "near";
+                    c.Precision = 2;
+                }
+            }
+
+            // "X in Y" and "X, Y": remember the container mention for resolution.
+            if (next + 1 < toks.Count && W(next) is "in" && startsAt.TryGetValue(next + 1, out var y1))
+            {
+                c.Container = y1;
+            }
+            else if (next < toks.Count && !last.Possessive && text.AsSpan(last.End, toks[next].Start - last.End).Trim() is "," && startsAt.TryGetValue(next, out var y2))
+            {
+                c.Container = y2;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words used as person names anywhere in the document (after a title, closing a capitalised run that is
+    /// no place, or as a person-like part of a name) make later single-word mentions of them person names too.
+    /// </summary>
+    private void PersonNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var candAt = new Dictionary<int, Cand>();
+        foreach (var c in cands)
+        {
+            candAt[c.T0] = c;
+        }
+
+        for (var i = 1; i < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (!t.Cap || !t.Joined || toks[i - 1].Possessive)
+            {
+                continue;
+            }
+
+            var pw = text.AsSpan(toks[i - 1].Start, toks[i - 1].End - toks[i - 1].Start);
+            var w = text.AsSpan(t.Start, t.End - t.Start);
+            if ((_cues.Exact(w) & GeoCues.Stop) != 0 || IsAllCapsWord(w))
+            {
+                continue;
+            }
+
+            var afterTitle = _cues.IsTitle(pw) || pw is "Mr." or "Mrs." or "Dr." or "Ms.";
+            var afterFirstName = toks[i - 1].Cap && (_cues.Exact(pw) & GeoCues.Stop) == 0 && !toks[i - 1].SentenceStart
+                && (!candAt.TryGetValue(i, out var ic) || ic.T1 == i) && (!candAt.TryGetValue(i - 1, out var pc) || pc.PersonLike || pc.Weak || pc.Drop)
+                && (i + 1 >= toks.Count || !toks[i + 1].Joined || !toks[i + 1].Cap);
+            if (afterTitle || afterFirstName)
+            {
+                names.Add(w.ToString());
+            }
+        }
+
+        foreach (var c in cands)
+        {
+            if (c.T0 == c.T1 && c.Demonym < 0 && names.Contains(text[c.Start..c.End]))
+            {
+                c.PersonName = true;
+            }
+        }
+    }
+
+    private bool NameWord(ReadOnlySpan<char> w)
+    {
+        var f = _cues.Exact(w);
+        return (f & (GeoCues.Org | GeoCues.Name)) != 0 || (f & GeoCues.Stop) == 0;
+    }
+
+    private static bool IsPlaceEnd(List<Cand> cands, int tokenIndex) => cands.Exists(x => x.T1 == tokenIndex && x.Match == Match.Exact && !x.Weak);
+
+    // ---------------------------------------------------------------- scoring
+
+    private double Prior(int p)
+    {
+        var kind = _g.KindOf(p);
+        var pop = (double)_g.Population[p];
+        switch (kind)
+        {
+            case PlaceKind.Country:
+                return 9.0;
+            case PlaceKind.Admin1:
+                return 6.5 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
+            case PlaceKind.Admin2:
+                return 3.2 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
+            default:
+                break;
+        }
+
+        if (_g.Is(p, PlaceFlags.Supplement))
+        {
+            return kind switch
+            {
+                PlaceKind.Region => _g.CountryOf(p) == "XX" ? 8.0 : 6.0,
+                PlaceKind.Natural => 6.0,
+                PlaceKind.Other => 6.5,
+                PlaceKind.Settlement or PlaceKind.District => 4.6,
+                _ => 5.5,
+            };
+        }
+
+        var floor = _g.Is(p, PlaceFlags.Capital) ? 1e6 : _g.Is(p, PlaceFlags.AdminSeat) ? 1e5 : _g.Is(p, PlaceFlags.Admin2Seat) ? 2e4 : 500;
+        var s = Math.Log10(Math.Max(pop, floor));
+        if (_g.Is(p, PlaceFlags.Capital))
+        {
+            s += 0.5;
+        }
+        else if (_g.Is(p, PlaceFlags.AdminSeat))
+        {
+            s += 1.0;
+        }
+
+        if (_g.Is(p, PlaceFlags.Historical))
+        {
+            s -= 2.5;
+        }
+
+        if (_g.Is(p, PlaceFlags.Section))
+        {
+            s -= 0.8;
+        }
+
+        return s;
+    }
+
+    private static double MatchPenalty(Match m) => m switch
+    {
+        Match.Exact => 0,
+        Match.Variant => 1.2,
+        _ => 2.0,
+    };
+
+    private int TopByPrior(Cand c)
+    {
+        var best = -1;
+        var bs = double.MinValue;
+        for (var j = 0; j < c.Places.Count; j++)
+        {
+            var s = Prior(c.Places[j]) - MatchPenalty(c.Matches[j]) + KindBonus(c, c.Places[j]);
+            if (s > bs)
+            {
+                bs = s;
+                best = c.Places[j];
+            }
+        }
+
+        return best;
+    }
+
+    private double KindBonus(Cand c, int p)
+    {
+        if (c.KindAsked is not { } k)
+        {
+            return 0;
+        }
+
+        var kind = _g.KindOf(p);
+        if (kind == k || (k == PlaceKind.Admin1 && kind == PlaceKind.Admin2) || (k == PlaceKind.Admin2 && kind == PlaceKind.Admin1))
+        {
+            return kind == k ? 6 : 3;
+        }
+
+        if (k == PlaceKind.Settlement && kind == PlaceKind.District)
+        {
+            return 1;
+        }
+
+        return k is PlaceKind.Admin1 or PlaceKind.Admin2 && kind == PlaceKind.Settlement ? -2 : 0;
+    }
+
+    private Dictionary<short, double> Focus(List<Cand> cands)
+    {
+        var votes = new Dictionary<short, double>();
+        foreach (var c in cands)
+        {
+            if (c.Drop)
+            {
+                continue;
+            }
+
+            var top = TopByPrior(c);
+            if (top < 0)
+            {
+                continue;
+            }
+
+            var w = c.Demonym >= 0 || _g.KindOf(top) == PlaceKind.Country ? 1.0 : c.Weak ? 0.2 : c.Match == Match.Exact ? 0.7 : 0.3;
+            var cc = _g.Country[top];
+            if (cc >= 0 && _g.CountryCodes[cc] != "XX")
+            {
+                votes[cc] = votes.GetValueOrDefault(cc) + w;
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            return votes;
+        }
+
+        var max = votes.Values.Max();
+        return votes.Where(kv => kv.Value >= 0.2 * max).OrderByDescending(kv => kv.Value).Take(4)
+            .ToDictionary(kv => kv.Key, kv => kv.Value / max);
+    }
+
+    private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
+    {
+        Span<char> mk = stackalloc char[GeoKey.MaxLength];
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
+        // Pass 1: prior-only picks give the co-mentioned admin units and positions.
+        var first = new int[cands.Count];
+        var admin1 = new Dictionary<int, int>();
+        for (var i = 0; i < cands.Count; i++)
+        {
+            first[i] = cands[i].Drop ? -1 : TopByPrior(cands[i]);
+            cands[i].First = first[i];
+            if (first[i] >= 0 && !cands[i].Weak && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
+            {
+                admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
+            }
+        }
+
+        for (var i = 0; i < cands.Count; i++)
+        {
+            var c = cands[i];
+            if (c.Drop)
+            {
+                continue;
+            }
+
+            if (c.Demonym >= 0)
+            {
+                c.Pick = c.Demonym;
+                c.Score = 1.0;
+                continue;
+            }
+
+            if (c.Places.Count > 24)
+            {
+                // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
+                var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+                var keepP = order.Select(j => c.Places[j]).ToList();
+                var keepM = order.Select(j => c.Matches[j]).ToList();
+                c.Places.Clear();
+                c.Places.AddRange(keepP);
+                c.Matches.Clear();
+                c.Matches.AddRange(keepM);
+            }
+
+            var container = c.Container?.First ?? -1;
+            var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
+            var best = -1;
+            var bs = double.MinValue;
+            var scores = new double[c.Places.Count];
+            for (var j = 0; j < c.Places.Count; j++)
+            {
+                var p = c.Places[j];
+                var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
+                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names.Span(p), nk)]))
+                {
+                    s += 1.0; // the mention is the entry's main name, not one of its alternate names
+                }
+
+                var cc = _g.Country[p];
+                var inFocus = cc >= 0 && focus.TryGetValue(cc, out var f) ? f : 0;
+                if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
+                {
+                    // "Aleppo", "Idlib": the city that is the seat of the same-named province, unless "province" is said.
+                    s -= 2.5;
+                }
+                s += 3.0 * inFocus;
+                if (c.Matches[j] != Match.Exact && inFocus == 0 && _g.Population[p] < 100_000 && !_g.Is(p, PlaceFlags.Supplement))
+                {
+                    s -= 3;
+                }
+
+                var a1 = _g.Admin1[p];
+                if (a1 >= 0 && admin1.TryGetValue(a1, out var n))
+                {
+                    var self = first[i] >= 0 && _g.Admin1[first[i]] == a1 ? 1 : 0;
+                    if (n - self > 0 && _g.KindOf(p) != PlaceKind.Admin1)
+                    {
+                        s += 2.5;
+                    }
+                }
+
+                if (container >= 0 && Contains(container, p))
+                {
+                    s += 5;
+                }
+
+                s += Proximity(p, i, first, cands);
+                scores[j] = s;
+                if (s > bs)
+                {
+                    bs = s;
+                    best = p;
+                }
+            }
+
+            c.Pick = best;
+            c.Scores = scores;
+            var sum = 0.0;
+            foreach (var s in scores)
+            {
+                sum += Math.Exp(s - bs);
+            }
+
+            c.Score = sum > 0 ? 1 / sum : 0;
+
+            // Recognition filter: keep weak or minor matches only with support.
+            if (best >= 0 && !c.Forced && !Keep(c, best, bs, focus))
+            {
+                c.Drop = true;
+            }
+
+            if (best >= 0 && c.Precision == 1)
+            {
+                c.Precision = _g.KindOf(best) switch
+                {
+                    PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region or PlaceKind.Natural => 3,
+                    PlaceKind.Admin2 => 2,
+                    _ => 1,
+                };
+            }
+        }
+    }
+
+    private bool HasSeatNamesake(Cand c, int admin1Place)
+    {
+        foreach (var q in c.Places)
+        {
+            if (q != admin1Place && _g.KindOf(q) == PlaceKind.Settlement && _g.Admin1[q] == _g.Admin1[admin1Place]
+                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital) || _g.Population[q] >= 100_000))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
+    {
+        var kind = _g.KindOf(p);
+        var pop = _g.Population[p];
+        var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital);
+        if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName
+            && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || (!c.PersonLike && (kind is PlaceKind.Admin1 || pop >= 100_000))))
+        {
+            return false;
+        }
+
+        if (c.AllCaps && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Supplement)
+            || (c.End - c.Start >= 5 && (kind is PlaceKind.Admin1 || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital)))))
+        {
+            return false;
+        }
+
+        if (c.SaidAfter && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000 || _g.Is(p, PlaceFlags.Supplement)))
+        {
+            return false; // "Mike said", "Allen told": a person
+        }
+
+        if (c.Weak)
+        {
+            return major && score >= 6;
+        }
+
+        var strongFocus = _g.Country[p] >= 0 && focus.TryGetValue(_g.Country[p], out var fw) && fw >= 0.5;
+        if (c.Match != Match.Exact && !(strongFocus || _g.Is(p, PlaceFlags.Supplement)))
+        {
+            return false;
+        }
+
+        if (c.PersonName)
+        {
+            return kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000;
+        }
+
+        if (major || c.Relation is not null || c.KindAsked is not null || c.Container is not null)
+        {
+            return true;
+        }
+
+        // Minor places (villages named like people and things) need a locative cue, or a focus country and size.
+        return c.Locative || (strongFocus && (pop >= 5_000 || _g.Is(p, PlaceFlags.Admin2Seat) || kind == PlaceKind.Admin2));
+    }
+
+    private bool Contains(int container, int p)
+    {
+        var ck = _g.KindOf(container);
+        if (ck == PlaceKind.Country)
+        {
+            return _g.Country[p] == _g.Country[container];
+        }
+
+        if (ck == PlaceKind.Admin1)
+        {
+            return _g.Admin1[p] >= 0 && _g.Admin1[p] == _g.Admin1[container];
+        }
+
+        if (ck == PlaceKind.Admin2)
+        {
+            return _g.Admin2[p] >= 0 && _g.Admin2[p] == _g.Admin2[container];
+        }
+
+        return Km(p, container) < 50;
+    }
+
+    private double Proximity(int p, int self, int[] first, List<Cand> cands)
+    {
+        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1 or PlaceKind.Admin2)
+        {
+            return 0;
+        }
+
+        var near = 0;
+        for (var k = 0; k < first.Length && near < 3; k++)
+        {
+            var q = first[k];
+            if (k == self || q < 0 || cands[k].Weak || _g.KindOf(q) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural || q == p)
+            {
+                continue;
+            }
+
+            if (Km(p, q) < 250)
+            {
+                near++;
+            }
+        }
+
+        return 0.6 * near;
+    }
+
+    internal double Km(int a, int b) => Haversine(_g.Lat[a], _g.Lon[a], _g.Lat[b], _g.Lon[b]);
+
+    /// <summary>Great-circle distance in km.</summary>
+    public static double Haversine(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double R = 6371.0088;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+            + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    // ---------------------------------------------------------------- fuzzy fallback
+
+    private Dictionary<short, int[]> BuildKeysByCountry()
+    {
+        var lists = new Dictionary<short, List<int>>();
+        for (var k = 0; k < _g.Loose.KeyCount; k++)
+        {
+            foreach (var p in _g.Loose.Postings(k))
+            {
+                var cc = _g.Country[p];
+                if (cc < 0)
+                {
+                    continue;
+                }
+
+                if (!lists.TryGetValue(cc, out var l))
+                {
+                    lists[cc] = l = [];
+                }
+
+                if (l.Count == 0 || l[^1] != k)
+                {
+                    l.Add(k);
+                }
+            }
+        }
+
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+    }
+
+    private void FuzzyFallback(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands, Dictionary<short, double> focus)
+    {
+        if (focus.Count == 0)
+        {
+            return;
+        }
+
+        var covered = new bool[toks.Count];
+        foreach (var c in cands)
+        {
+            for (var t = c.T0; t <= c.T1; t++)
+            {
+                covered[t] = true;
+            }
+        }
+
+        var countries = focus.Where(kv => kv.Value >= 0.5).Select(kv => kv.Key).ToArray();
+        Span<char> key = stackalloc char[GeoKey.MaxLength];
+        for (var i = 0; i < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (covered[i] || !t.Cap || t.SentenceStart || t.End - t.Start < 5)
+            {
+                continue;
+            }
+
+            var w = text.AsSpan(t.Start, t.End - t.Start);
+            if (_cues.Exact(w) != 0 || lower.Contains(w.ToString().ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            // Only a lone capitalised word: neighbours that are capitalised make it a name of something else.
+            if ((i + 1 < toks.Count && toks[i + 1].Joined && toks[i + 1].Cap) || (i > 0 && t.Joined && toks[i - 1].Cap && !toks[i - 1].SentenceStart))
+            {
+                continue;
+            }
+
+            var kl = GeoKey.Loose(w, key);
+            if (kl < 5)
+            {
+                continue;
+            }
+
+            var k = key[..kl];
+            var maxD = kl >= 9 ? 2 : 1;
+            Cand? found = null;
+            foreach (var cc in countries)
+            {
+                if (!_keysByCountry.Value.TryGetValue(cc, out var keys))
+                {
+                    continue;
+                }
+
+                foreach (var ki in keys)
+                {
+                    var other = _g.Loose.Key(ki);
+                    if (other[0] != k[0] || GeoKey.Distance(k, other, maxD) > maxD)
+                    {
+                        continue;
+                    }
+
+                    foreach (var p in _g.Loose.Postings(ki))
+                    {
+                        if (_g.Country[p] == cc && _g.KindOf(p) is PlaceKind.Settlement or PlaceKind.District or PlaceKind.Admin1 or PlaceKind.Admin2 || (_g.Country[p] == cc && _g.Is(p, PlaceFlags.Supplement)))
+                        {
+                            found ??= new Cand { T0 = i, T1 = i, Start = t.Start, End = t.End, Match = Match.Fuzzy };
+                            if (!found.Places.Contains(p))
+                            {
+                                found.Places.Add(p);
+                                found.Matches.Add(Match.Fuzzy);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (found is not null)
+            {
+                cands.Add(found);
+            }
+        }
+    }
+}
