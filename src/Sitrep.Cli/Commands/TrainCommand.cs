@@ -29,9 +29,12 @@ static class TrainCommand
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes", DefaultValueFactory = _ => 8 };
         var folds = new Option<int>("--jackknife") { Description = "Jackknife folds for the parser's training tags (0 = none)", DefaultValueFactory = _ => 4 };
         var noUner = new Option<bool>("--no-uner-dev") { Description = "Train the recogniser on GUM only (not also on Universal NER EWT dev)" };
+        var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 0.05f };
+        var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --recognizer-only-from: keep it)", DefaultValueFactory = _ => 10 };
+        var nerOnly = new Option<FileInfo?>("--recognizer-only-from") { Description = "Keep this model's tagger, lemmatiser and parser (re-pruned); retrain only the name recogniser" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
-            treebanks, output, parserEpochs, taggerEpochs, folds, noUner,
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs,
         };
         cmd.SetAction(parse =>
         {
@@ -48,6 +51,9 @@ static class TrainCommand
                 TaggerEpochs = parse.GetValue(taggerEpochs),
                 JackknifeFolds = parse.GetValue(folds),
                 UseUnerDev = !parse.GetValue(noUner),
+                RecognizerOnlyFrom = parse.GetValue(nerOnly)?.FullName,
+                ParserPruning = parse.GetValue(pruning),
+                RecognizerEpochs = parse.GetValue(nerEpochs),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

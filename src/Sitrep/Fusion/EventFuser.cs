@@ -23,6 +23,7 @@ public sealed class EventFuser
     readonly Dictionary<int, List<EventId>> _byDay = [];
     readonly Dictionary<EventId, EventId?> _coarseAnchor = [];
     readonly Dictionary<EventId, SortedSet<string>> _membersByRoot = [];
+    readonly List<EventId> _unplaced = [];
 
     /// <summary>Creates an empty fuser. <paramref name="sourceKey"/> maps documents to independent-source keys (see <see cref="NearDuplicateIndex"/>).</summary>
     public EventFuser(FusionRule rule, ActorCompatibility actors, Func<DocumentId, string>? sourceKey = null)
@@ -42,6 +43,21 @@ public sealed class EventFuser
     /// <summary>Adds reports (already-seen ids are ignored) and returns the fused events they created or changed.</summary>
     public ImmutableArray<FusedEvent> Add(IEnumerable<ConflictEvent> reports)
     {
+        var touched = Ingest(reports);
+        var roots = touched.Select(Root).ToHashSet();
+        return [.. roots.Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Adds reports without building the changed fused events (bulk loading); returns how many were new.</summary>
+    public int AddMany(IEnumerable<ConflictEvent> reports)
+    {
+        var before = _reports.Count;
+        Ingest(reports);
+        return _reports.Count - before;
+    }
+
+    HashSet<EventId> Ingest(IEnumerable<ConflictEvent> reports)
+    {
         ArgumentNullException.ThrowIfNull(reports);
         var touched = new HashSet<EventId>();
         foreach (var r in reports)
@@ -51,7 +67,13 @@ public sealed class EventFuser
                 continue;
             }
 
-            if (_rule.IsCoarse(r))
+            if (r.Location is null)
+            {
+                // The rule never links a report without a place: it stays a fused event of its own.
+                _unplaced.Add(r.Id);
+                touched.Add(r.Id);
+            }
+            else if (_rule.IsCoarse(r))
             {
                 AddCoarse(r, touched);
             }
@@ -61,16 +83,21 @@ public sealed class EventFuser
             }
         }
 
-        var roots = touched.Select(Root).ToHashSet();
-        return [.. roots.Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+        return touched;
     }
 
     /// <summary>Every fused event, ordered by id.</summary>
     public ImmutableArray<FusedEvent> Snapshot()
     {
+        var coarseByRoot = _coarseAnchor.Where(kv => kv.Value is not null)
+            .GroupBy(kv => Root(kv.Value!.Value))
+            .ToDictionary(g => g.Key, g => g.Select(kv => _reports[kv.Key]).ToArray());
         var roots = _parent.Keys.Select(Root).ToHashSet();
-        var lone = _coarseAnchor.Where(kv => kv.Value is null).Select(kv => kv.Key);
-        return [.. roots.Concat(lone).Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+        var components = roots.Select(root => _merger.Merge(
+            _membersByRoot[root].Select(m => _reports[new EventId(m)]).Concat(coarseByRoot.GetValueOrDefault(root) ?? []), _sourceKey));
+        var singles = _coarseAnchor.Where(kv => kv.Value is null).Select(kv => kv.Key).Concat(_unplaced)
+            .Select(id => _merger.Merge([_reports[id]], _sourceKey));
+        return [.. components.Concat(singles).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
     }
 
     /// <summary>The fused event holding report <paramref name="reportId"/>, or null.</summary>

@@ -31,7 +31,7 @@ public sealed class Gazetteer
     /// <summary>The entry with id <paramref name="id"/> ("gn:170063", "sup:...", "iso:SY", "adm1:SY.09"), or null.</summary>
     public Place? Find(string id)
     {
-        var i = Array.IndexOf(Index.Ids, id);
+        var i = Index.Ids.IndexOf(id);
         return i < 0 ? null : Index.ToPlace(i);
     }
 
@@ -162,6 +162,14 @@ public sealed class Gazetteer
         var path = CachePath(src);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         index.Save(path);
+        foreach (var old in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, "gazetteer-*.bin"))
+        {
+            if (!string.Equals(old, path, StringComparison.Ordinal))
+            {
+                File.Delete(old);
+            }
+        }
+
         return (path, warnings);
     }
 

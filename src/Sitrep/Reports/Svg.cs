@@ -193,6 +193,13 @@ public static class Svg
             sb.Append(Inv, $"<title>{e.Event.EventDate:yyyy-MM-dd} {Esc(AcledTaxonomy.Label(e.Event.SubEventType))}, {Esc(l.Name)}, fatalities {e.Event.Fatalities?.ToString(Inv) ?? "?"}</title></circle>");
         }
 
+        // Labels for the most reported places.
+        foreach (var g in located.GroupBy(e => e.Event.Location!.Name, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(8))
+        {
+            var l = g.First().Event.Location!;
+            sb.Append(Inv, $"<text x=\"{F(X(l.Longitude) + 8)}\" y=\"{F(Y(l.Latitude) - 6)}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#222222\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Esc(l.Name)}</text>");
+        }
+
         sb.Append("</g>");
         var legendY = top + 8;
         foreach (var t in located.Select(e => e.Event.EventType).Distinct().Order())

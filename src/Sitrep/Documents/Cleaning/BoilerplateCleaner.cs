@@ -329,12 +329,9 @@ public sealed class BoilerplateCleaner : ITextCleaner
             AddPiece(pieces, sb.Length, l.Start, l.Length);
             var from = sb.Length;
             sb.Append(text, l.Start, l.Length);
-            for (var j = from; j < sb.Length; j++)
+            if (text.AsSpan(l.Start, l.Length).Contains('\u00A0'))
             {
-                if (sb[j] == '\u00A0')
-                {
-                    sb[j] = ' ';
-                }
+                sb.Replace('\u00A0', ' ', from, l.Length);
             }
 
             if (i == headlineIndex)

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
 
 namespace Sitrep.Documents.Cleaning;
 
@@ -123,7 +121,8 @@ public sealed class BoilerplateVocabulary
     /// </summary>
     public static string Key(ReadOnlySpan<char> line)
     {
-        var sb = new StringBuilder(line.Length);
+        var buf = line.Length <= 512 ? stackalloc char[line.Length] : new char[line.Length];
+        var len = 0;
         var space = false;
         foreach (var c0 in line)
         {
@@ -133,33 +132,32 @@ public sealed class BoilerplateVocabulary
                 '\u201C' or '\u201D' or '\u201E' => '"',
                 _ => c0,
             };
-            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u200B')
+            if (char.IsWhiteSpace(c) || c == '\u200B')
             {
-                space = sb.Length > 0;
+                space = len > 0;
                 continue;
             }
 
-            if (sb.Length == 0 && IsEdgeJunk(c))
+            if (len == 0 && IsEdgeJunk(c))
             {
                 continue;
             }
 
             if (space)
             {
-                sb.Append(' ');
+                buf[len++] = ' ';
                 space = false;
             }
 
-            sb.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            buf[len++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : char.IsAscii(c) ? c : char.ToLowerInvariant(c);
         }
 
-        var end = sb.Length;
-        while (end > 0 && (IsEdgeJunk(sb[end - 1]) || sb[end - 1] is ':' or '.' or ' '))
+        while (len > 0 && (IsEdgeJunk(buf[len - 1]) || buf[len - 1] is ':' or '.' or ' '))
         {
-            end--;
+            len--;
         }
 
-        return sb.ToString(0, end);
+        return new string(buf[..len]);
     }
 
     static bool IsEdgeJunk(char c) =>

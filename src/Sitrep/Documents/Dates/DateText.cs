@@ -9,7 +9,7 @@ internal readonly record struct DateMatch(DateOnly Date, int Index, int Length, 
 /// <summary>
 /// Parses the date shapes news pages use: "November 11, 2017", "11 Nov. 2017", "Wed 05 Apr 2017",
 /// "2017-11-11T10:00:00Z", "11/11/2017" (month first unless the first number exceeds 12), "2017/11/11".
-/// Regexes are compiled once, non-backtracking.
+/// The regex is built once, non-backtracking (linear time), and only run on text holding a year.
 /// </summary>
 internal static class DateText
 {
@@ -40,16 +40,17 @@ internal static class DateText
             length = text.Length - start;
         }
 
-        foreach (var m in s_any.EnumerateMatches(text.AsSpan(start, length)))
+        // Every shape carries a four-digit year: most windows have none and need no regex at all.
+        if (!HasYear(text.AsSpan(start, length)))
         {
-            if (!AtBoundary(text, start + m.Index, m.Length))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            if (TryRead(text.AsSpan(start + m.Index, m.Length), out var dm))
+        for (var m = s_any.Match(text, start, length); m.Success; m = m.NextMatch())
+        {
+            if (AtBoundary(text, m.Index, m.Length) && Read(m) is { } dm)
             {
-                return dm with { Index = dm.Index + start + m.Index };
+                return dm;
             }
         }
 
@@ -60,16 +61,16 @@ internal static class DateText
     public static List<DateMatch> FindAll(string text)
     {
         var list = new List<DateMatch>();
-        foreach (var m in s_any.EnumerateMatches(text))
+        if (!HasYear(text))
         {
-            if (!AtBoundary(text, m.Index, m.Length))
-            {
-                continue;
-            }
+            return list;
+        }
 
-            if (TryRead(text.AsSpan(m.Index, m.Length), out var dm))
+        for (var m = s_any.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (AtBoundary(text, m.Index, m.Length) && Read(m) is { } dm)
             {
-                list.Add(dm with { Index = dm.Index + m.Index });
+                list.Add(dm);
             }
         }
 
@@ -112,7 +113,7 @@ internal static class DateText
         return null;
     }
 
-    static bool HasYear(string value)
+    static bool HasYear(ReadOnlySpan<char> value)
     {
         for (var i = 0; i + 4 <= value.Length; i++)
         {
@@ -129,15 +130,8 @@ internal static class DateText
         (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
         && (index + length >= text.Length || !char.IsDigit(text[index + length]));
 
-    static bool TryRead(ReadOnlySpan<char> s, out DateMatch result)
+    static DateMatch? Read(Match m)
     {
-        result = default;
-        var m = s_anyGroups.Match(s.ToString());
-        if (!m.Success)
-        {
-            return false;
-        }
-
         DateOnly? d = null;
         if (m.Groups["y1"].Success)
         {
@@ -155,23 +149,14 @@ internal static class DateText
         {
             int a = Int(m.Groups["a4"].ValueSpan), b = Int(m.Groups["b4"].ValueSpan);
             var y = Int(m.Groups["y4"].ValueSpan);
+
             // "11/12/2017" is month first (US wire style) unless impossible; "11.12.2017" is day first (European).
-            var dayFirst = a > 12 || (s.IndexOf('.') >= 0 && b <= 12);
+            var dayFirst = a > 12 || (m.ValueSpan.IndexOf('.') >= 0 && b <= 12);
             d = dayFirst ? Make(y, b, a) : Make(y, a, b);
         }
 
-        if (d is null)
-        {
-            return false;
-        }
-
-        result = new DateMatch(d.Value, m.Index, m.Length, m.Groups["wd"].Success);
-        return true;
+        return d is { } date ? new DateMatch(date, m.Index, m.Length, m.Groups["wd"].Success) : null;
     }
-
-    // Same pattern, backtracking engine with a timeout: used only on the short matched span to read its groups.
-    static readonly Regex s_anyGroups = new(s_any.ToString(),
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
 
     static DateOnly? Make(int y, int m, int d) =>
         y is >= 1900 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;

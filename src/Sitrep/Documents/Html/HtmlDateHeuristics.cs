@@ -58,7 +58,61 @@ internal static class HtmlDateHeuristics
             }
         }
 
-        return null;
+        return FromVisibleText(doc);
+    }
+
+    /// <summary>The most frequent full date in the page's visible text (first seen wins ties), banners and copyright lines excluded.</summary>
+    static DateOnly? FromVisibleText(IDocument doc)
+    {
+        if (doc.Body is not { } body)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<DateOnly, (int Count, int First)>();
+        var order = 0;
+        var bannerCache = new Dictionary<IElement, bool>();
+        foreach (var node in body.GetDescendants())
+        {
+            if (node is not IText t || t.ParentElement is not { } parent || parent.LocalName is "script" or "style" or "noscript" or "option")
+            {
+                continue;
+            }
+
+            var data = t.Data;
+            if (data.Length < 6 || data.Contains('\u00A9') || data.Contains("copyright", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var dates = DateText.FindAll(data);
+            if (dates.Count == 0)
+            {
+                continue;
+            }
+
+            if (!bannerCache.TryGetValue(parent, out var banner))
+            {
+                banner = IsBanner(parent);
+                bannerCache[parent] = banner;
+            }
+
+            if (banner)
+            {
+                continue;
+            }
+
+            foreach (var d in dates)
+            {
+                var (c, f) = counts.GetValueOrDefault(d.Date, (0, order));
+                counts[d.Date] = (c + 1, f);
+                order++;
+            }
+        }
+
+        return counts.Count == 0
+            ? null
+            : counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).First().Key;
     }
 
     /// <summary>True inside a today's-date banner, a footer, navigation, sidebar or comment block.</summary>

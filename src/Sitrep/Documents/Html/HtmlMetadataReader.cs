@@ -36,7 +36,7 @@ internal static class HtmlMetadataReader
     static readonly Regex s_urlDate = new(
         "(?:^|[/_\\-.])(?<y>(?:19|20)\\d\\d)[/_\\-.]?(?<m>[01]\\d)[/_\\-.]?(?<d>[0-3]\\d)(?:[/_\\-.]|$)" +
         "|/(?<y2>(?:19|20)\\d\\d)/(?<m2>[01]?\\d)/(?<d2>[0-3]?\\d)/",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static HtmlMetadata Read(IDocument doc, string? url)
     {
