@@ -23,6 +23,7 @@ public class IngestBenchmarks
     string _dbPath = "";
     List<PreparedDocument> _prepared = [];
     List<Sitrep.Documents.Article> _articles = [];
+    List<SegmentedArticle> _segmented = [];
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +38,7 @@ public class IngestBenchmarks
         {
             _prepared = [.. _reader.ReadFile(_csv).Select(r => _pipeline.Processor.Prepare(r.Document!, DocumentOverrides.None, out _)!)];
             _articles = [.. _prepared.Select(p => _pipeline.Processor.Finish(p, null, DocumentOverrides.None))];
+            _segmented = [.. _articles.Select(_pipeline.Segment)];
         }
     }
 
@@ -104,14 +106,28 @@ public class IngestBenchmarks
         return prepared.Count + (sentences * 0);
     }
 
-    [IterationSetup(Target = nameof(IngestCleanSegmentStore))]
+    /// <summary>Stage: the SQLite write alone (760 segmented articles into a fresh file, transactions of 200).</summary>
+    [Benchmark]
+    public async Task<int> StoreOnly()
+    {
+        var store = new SqliteDocumentStore(new SqliteDatabase(_dbPath, TimeProvider.System));
+        var n = 0;
+        foreach (var chunk in _segmented.Chunk(200))
+        {
+            n += await store.SaveAsync(chunk);
+        }
+
+        return n;
+    }
+
+    [IterationSetup(Targets = [nameof(IngestCleanSegmentStore), nameof(StoreOnly)])]
     public void FreshDatabase()
     {
         SqliteConnection.ClearAllPools();
         _dbPath = Path.Combine(Path.GetTempPath(), $"sitrep-bench-{Guid.NewGuid():N}.db");
     }
 
-    [IterationCleanup(Target = nameof(IngestCleanSegmentStore))]
+    [IterationCleanup(Targets = [nameof(IngestCleanSegmentStore), nameof(StoreOnly)])]
     public void DropDatabase()
     {
         SqliteConnection.ClearAllPools();

@@ -18,7 +18,12 @@ static class EvalDatesCommand
         };
         var limit = new Option<int?>("--limit") { Description = "Score only the first N pages" };
         var errors = new Option<bool>("--errors") { Description = "List the pages we date wrongly or not at all" };
-        var cmd = new Command("dates", "Score publication dates (metadata, dateline, in-page heuristics) beside htmldate") { data, limit, errors };
+        var corpus = new Option<string>("--corpus")
+        {
+            Description = "A CSV news corpus whose text datelines are compared with its date column",
+            DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "corpora", "fakes-dev.csv"),
+        };
+        var cmd = new Command("dates", "Score publication dates (metadata, dateline, in-page heuristics) beside htmldate") { data, limit, errors, corpus };
         cmd.SetAction(parse =>
         {
             var dir = parse.GetValue(data)!;
@@ -36,6 +41,14 @@ static class EvalDatesCommand
             foreach (var (source, (c, t)) in report.BySource.OrderBy(kv => kv.Key))
             {
                 Console.WriteLine(string.Format(ci, "  {0,-12} {1,4}/{2,-4} correct", source, c, t));
+            }
+
+            var csv = parse.GetValue(corpus);
+            if (csv is not null && File.Exists(csv))
+            {
+                var d = new DatelineCorpusEvaluation(new DatelineDateFinder(), new Sitrep.Documents.Cleaning.BoilerplateCleaner()).Run(csv);
+                Console.WriteLine(string.Format(ci, "{0} ({1} texts): dateline found in {2} ({3:F3}); agrees with the corpus date column in {4} ({5:F3})",
+                    Path.GetFileName(csv), d.Documents, d.Found, d.Coverage, d.Agree, d.Agreement));
             }
 
             if (parse.GetValue(errors))

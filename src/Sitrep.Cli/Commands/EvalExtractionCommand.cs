@@ -32,10 +32,10 @@ static class EvalExtractionCommand
             var report = eval.Run(dir, parse.GetValue(limit));
             var ci = CultureInfo.InvariantCulture;
             Console.WriteLine($"ScrapingHub article-extraction-benchmark ({report.Ours[0].Documents} pages; 4-gram shingles, mean per page)");
-            Console.WriteLine($"{"system",-24} {"precision",9} {"recall",7} {"F1",6} {"accuracy",8}");
+            Console.WriteLine($"{"system",-24} {"precision",9} {"recall",7} {"F1",6} {"± (95%)",8} {"accuracy",8}");
             foreach (var s in report.Ours.Concat(report.Peers))
             {
-                Console.WriteLine(string.Format(ci, "{0,-24} {1,9:F3} {2,7:F3} {3,6:F3} {4,8:F3}", s.System, s.Precision, s.Recall, s.F1, s.Accuracy));
+                Console.WriteLine(string.Format(ci, "{0,-24} {1,9:F3} {2,7:F3} {3,6:F3} {4,8:F3} {5,8:F3}", s.System, s.Precision, s.Recall, s.F1, s.F1Interval, s.Accuracy));
             }
 
             if (report.Trafilatura is { } t)

@@ -121,6 +121,11 @@ internal static class CasualtyParser
                 continue;
             }
 
+            if (isKill && n >= 1000)
+            {
+                continue; // tolls of thousands are war-wide figures, not one event's.
+            }
+
             if (isKill)
             {
                 killed = killed is null ? n : Math.Min(killed.Value, n.Value);

@@ -29,7 +29,10 @@ internal static class FactualityDetector
         ["possible"] = Factuality.Hypothetical, ["unless"] = Factuality.Hypothetical, ["should"] = Factuality.Hypothetical,
         ["will"] = Factuality.Future, ["ll"] = Factuality.Future, ["going"] = Factuality.Future, ["upcoming"] = Factuality.Future,
         ["imminent"] = Factuality.Future, ["expected"] = Factuality.Future, ["soon"] = Factuality.Future,
-        ["claimed"] = Factuality.Claimed, ["allegedly"] = Factuality.Claimed, ["alleged"] = Factuality.Claimed,
+        ["claimed"] = Factuality.Claimed, ["allegedly"] = Factuality.Claimed, ["alleged"] = Factuality.Claimed, ["accusing"] = Factuality.Claimed, ["accused"] = Factuality.Claimed, ["accuse"] = Factuality.Claimed,
+        ["accuses"] = Factuality.Claimed, ["blamed"] = Factuality.Claimed, ["blaming"] = Factuality.Claimed, ["pretext"] = Factuality.Claimed,
+        ["possess"] = Factuality.Hypothetical, ["possesses"] = Factuality.Hypothetical, ["possessing"] = Factuality.Hypothetical,
+        ["stockpile"] = Factuality.Hypothetical, ["stockpiles"] = Factuality.Hypothetical, ["prevent"] = Factuality.Hypothetical,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Boundaries = new[] { ",", ";", ":", "but", "while", "as", "after", "when", "since", "and", "which", "who", "that", "where", "\u2014", "-", "(" }
@@ -69,7 +72,7 @@ internal static class FactualityDetector
                 continue;
             }
 
-            if (Cues.TryGetValue(k, out var f))
+            if (Cues.TryGetValue(k, out var f) && f != Factuality.Asserted)
             {
                 // "no" only negates a noun right after it ("no clashes"); "not only" is not a negation.
                 if (k == "no" && j != start - 1)

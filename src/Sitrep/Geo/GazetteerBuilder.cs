@@ -99,8 +99,8 @@ internal sealed class GazetteerBuilder
 
         return new GazetteerIndex
         {
-            Names = [.. _names],
-            Ids = [.. _ids],
+            Names = StringTable.From(_names),
+            Ids = StringTable.From(_ids),
             Lat = [.. _lat],
             Lon = [.. _lon],
             Country = [.. _country],

@@ -91,6 +91,7 @@ public sealed class Geoparser : IGeoparser
         public bool AllCaps;
         public bool Locative;
         public bool PersonName;
+        public bool SaidAfter;
         public int Pick = -1;
         public double Score;
         public double[] Scores = [];
@@ -717,6 +718,7 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var speaks = n < toks.Count && !last.Possessive && !toks[n].Cap && (_cues.Lower(W(n)) & GeoCues.Verb) != 0;
+                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted";
                 var seat = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Other && _g.Is(p, PlaceFlags.Supplement) && _g.CountryOf(p) is "RU" or "US" or "GB" or "FR");
                 if (seat || (speaks && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country || _g.Is(p, PlaceFlags.Capital))))
                 {
@@ -1005,6 +1007,18 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            if (c.Places.Count > 24)
+            {
+                // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
+                var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+                var keepP = order.Select(j => c.Places[j]).ToList();
+                var keepM = order.Select(j => c.Matches[j]).ToList();
+                c.Places.Clear();
+                c.Places.AddRange(keepP);
+                c.Matches.Clear();
+                c.Matches.AddRange(keepM);
+            }
+
             var container = c.Container?.First ?? -1;
             var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
             var best = -1;
@@ -1014,7 +1028,7 @@ public sealed class Geoparser : IGeoparser
             {
                 var p = c.Places[j];
                 var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
-                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names[p], nk)]))
+                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names.Span(p), nk)]))
                 {
                     s += 1.0; // the mention is the entry's main name, not one of its alternate names
                 }
@@ -1109,9 +1123,15 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
-        if (c.AllCaps && !(kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital)))
+        if (c.AllCaps && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Supplement)
+            || (c.End - c.Start >= 5 && (kind is PlaceKind.Admin1 || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital)))))
         {
             return false;
+        }
+
+        if (c.SaidAfter && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000 || _g.Is(p, PlaceFlags.Supplement)))
+        {
+            return false; // "Mike said", "Allen told": a person
         }
 
         if (c.Weak)

@@ -37,10 +37,22 @@ public sealed class TemporalTagger : ITemporalTagger
     public ImmutableArray<TemporalExpression> Tag(string text, TextSpan scope, DateOnly reference, TenseHint hint)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var present = ClassesIn(text, scope);
+        if (present == 0)
+        {
+            return [];
+        }
+
         var candidates = new List<(TextSpan Span, int Order, Match Match, TemporalPattern Pattern)>();
         for (var p = 0; p < _lexicon.Patterns.Length; p++)
         {
             var pattern = _lexicon.Patterns[p];
+            if (!pattern.MayMatch(present))
+            {
+                continue;
+            }
+
+            // Non-backtracking regexes run in linear time: no timeout needed.
             var m = pattern.Regex.Match(text, scope.Start, scope.Length);
             while (m.Success)
             {
@@ -77,6 +89,43 @@ public sealed class TemporalTagger : ITemporalTagger
         return CombineRanges(text, scope, kept, reference);
     }
 
+    /// <summary>Pre-filter: the word classes (<see cref="TemporalLexicon.ClassBits"/>) present in the scope.</summary>
+    int ClassesIn(string text, TextSpan scope)
+    {
+        var present = 0;
+        var i = scope.Start;
+        var end = scope.End;
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                present |= 1;
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            while (i < end && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (_lexicon.TriggerLookup.TryGetValue(text.AsSpan(s, i - s), out var bits))
+            {
+                present |= bits;
+            }
+        }
+
+        return present;
+    }
+
     bool HasFutureCue(string text, TextSpan scope, int start)
     {
         var from = Math.Max(scope.Start, start - 48);
@@ -108,7 +157,7 @@ public sealed class TemporalTagger : ITemporalTagger
             "recent" => ResolveRecent(m, reference),
             "ago" => Shift(m, reference, -1),
             "later" => FollowedByOf(text, m) ? null : Shift(m, reference, 1),
-            "dayofmonth" => !m.Groups["weekday"].Success && !NextWordAllowsDay(text, m) ? null : ResolveDayOfMonth(m, reference, future),
+            "dayofmonth" => !NextWordAllowsDay(text, m) ? null : ResolveDayOfMonth(m, reference, future),
             "numdate" => ResolveNumericDate(text, m, reference, future),
             "yearrange" => ResolveYearRange(m),
             "offset" => ResolveOffset(m, reference),
@@ -131,7 +180,7 @@ public sealed class TemporalTagger : ITemporalTagger
                 ws--;
             }
 
-            if (span.End - 1 - ws > 4)
+            if (!_lexicon.IsAbbreviation(text.AsSpan(ws, span.End - 1 - ws)))
             {
                 span = TextSpan.FromBounds(span.Start, span.End - 1);
             }
@@ -529,6 +578,12 @@ public sealed class TemporalTagger : ITemporalTagger
         if (i >= text.Length || !char.IsLetter(text[i]))
         {
             return true;
+        }
+
+        // A spelled ordinal ("the first") is a day only at the end of a phrase.
+        if (m.Groups["dayword"].Success)
+        {
+            return false;
         }
 
         if (char.IsUpper(text[i]))

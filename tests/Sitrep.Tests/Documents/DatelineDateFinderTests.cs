@@ -14,6 +14,11 @@ public sealed class DatelineDateFinderTests
     [InlineData("11/11/2017 - Clashes continued in the east of the country, a monitor said.", "2017-11-11")] // numeric, month first
     [InlineData("DAMASCUS, 3 March 2018 (SANA) - Army units restored security to several villages.", "2018-03-03")] // city, day-month-year
     [InlineData("Published: 12 May 2016\nRebels shelled the city of Aleppo overnight, a monitor said.", "2016-05-12")] // labelled publication line
+    [InlineData("Date of publication 27 October 2016 Air strikes hit a school in the town", "2016-10-27")] // label, commas stripped, no separator
+    [InlineData("Posted on April 19 2017 by Staff Writer Six killed in bombing", "2017-04-19")] // label ending in a preposition, byline after
+    [InlineData("Strikes kill 12 in rebel town Monitor AFP Saturday 2 Jul 2016 Air strikes killed twelve people", "2016-07-02")] // headline, agency, weekday date
+    [InlineData("Sat 24 Aug 2013 at 2354 Regional NNA - The blast was heard in the evening", "2013-08-24")] // weekday date with a time
+    [InlineData("31 October 2016 Three people were killed in a rocket attack", "2016-10-31")] // a date opening the text
     public void Find_dateline_gives_its_date(string text, string expected)
     {
         var d = s_finder.Find(text);
@@ -30,6 +35,18 @@ public sealed class DatelineDateFinderTests
     [InlineData("On November 3, 2017, Iraqi forces entered Al-Qaim, the army said.")] // a date in the first sentence is an event date
     [InlineData("")]
     public void Find_without_dateline_gives_null(string text) => Assert.Null(s_finder.Find(text));
+
+    [Fact]
+    public void Find_seed_dates_are_the_same_before_and_after_cleaning()
+    {
+        var dir = DocumentsShared.Require("seeds");
+        var cleaner = new Sitrep.Documents.Cleaning.BoilerplateCleaner();
+        foreach (var f in Directory.GetFiles(dir, "*.txt"))
+        {
+            var text = File.ReadAllText(f);
+            Assert.Equal(s_finder.Find(text)?.Date, s_finder.Find(cleaner.Clean(text).Text)?.Date);
+        }
+    }
 
     [Fact]
     public void Find_seed_with_crawl_banner_uses_its_agency_dateline()

@@ -4,28 +4,43 @@ namespace Sitrep.Documents.Dates;
 
 /// <summary>
 /// Finds the publication date in a dateline at the start of the text or of its first paragraphs:
-/// "AFP, November 11, 2017 –", "November 11, 2017 (AFP) -", "Wed 05 Apr 2017", "11/11/2017 -",
-/// "Published: 5 April 2017". A place-only dateline ("BEIRUT (Reuters) -") gives null. A lone date line
-/// above the headline is a crawl-date banner and is skipped; copyright lines are never read.
+/// "AFP, November 11, 2017 –", "November 11, 2017 (AFP) -", "Wed 05 Apr 2017 ...", "11/11/2017 -",
+/// "Published: 5 April 2017", "Date of publication 27 October 2016", "... Monitor AFP Saturday 2 Jul 2016".
+/// A place-only dateline ("BEIRUT (Reuters) -") gives null. A lone date line above the headline is a crawl-date
+/// banner and is skipped; copyright lines are never read; a date after a preposition ("On May 3, 2017, ...") dates
+/// an event, not the article.
 /// </summary>
 public sealed class DatelineDateFinder : IPublicationDateFinder
 {
     /// <summary>How many leading non-empty lines are searched.</summary>
     const int MaxLines = 8;
 
-    /// <summary>How far into a line a dateline's date may start.</summary>
-    const int MaxLead = 60;
+    /// <summary>How far into a line a dateline's date may start (after a headline and an agency name).</summary>
+    const int MaxLead = 200;
 
-    // What may precede the date on a dateline: an agency or city ("AFP,", "BEIRUT,", "Published:", "Posted on").
-    static readonly Regex s_lead = new(
-        "^(?:(?:published|posted|updated|last updated|first published|date|dateline)(?:\\s+on)?\\s*:?\\s*" +
-        "|[A-Z][A-Za-z.'\\-]*(?:[ /][A-Z][A-Za-z.'\\-]*){0,3}\\s*(?:\\([A-Za-z .]+\\))?\\s*[,\\-\u2013\u2014:|]?\\s*" +
+    /// <summary>How far into a line a date may start after a place or agency without a label.</summary>
+    const int MaxPlainLead = 60;
+
+    // A place or agency before the date ("AFP,", "BEIRUT,", "DAMASCUS (SANA) -").
+    static readonly Regex s_placeLead = new(
+        "^(?:[A-Z][A-Za-z.'\\-]*(?:[ /][A-Z][A-Za-z.'\\-]*){0,3}\\s*(?:\\([A-Za-z .]+\\))?\\s*[,\\-\u2013\u2014:|]?\\s*" +
         "|\\(?[A-Z][A-Za-z .]{1,20}\\)?\\s*[,\\-\u2013\u2014:|]?\\s*)?$",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    static readonly Regex s_updated = new(
-        "\\b(?:updated|modified|revised|copyright)\\b|\u00A9",
+    // A label naming the publication date, at the end of the lead ("Published", "Date of publication", "Posted on").
+    static readonly Regex s_label = new(
+        "(?:^|\\s)(?:published|posted|date of publication|publication date|first published|last updated|updated|date|dateline|released)" +
+        "(?:\\s+(?:on|at))?\\s*[:\\-]?\\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    // A wire agency at the end of the lead ("... Monitor AFP", "(Reuters)", "SANA").
+    static readonly Regex s_agency = new(
+        "(?:^|[\\s(])(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Xinhua|SANA|Anadolu|Anadolu Agency|DPA|ANSA|TASS|" +
+        "RIA Novosti|IRNA|UNB|PTI|IANS|WAM|KUNA|MENA|QNA|SPA|Petra|NNA|AA|Sputnik|EFE|Kyodo|Yonhap|BBC|CNN|Al Jazeera)\\)?\\s*[,\\-\u2013\u2014:|]?\\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    static readonly string[] s_prepositions =
+        ["on", "in", "by", "since", "until", "till", "from", "before", "after", "between", "as", "at", "during", "through", "of", "to", "and"];
 
     /// <inheritdoc />
     public PublicationDate? Find(string text)
@@ -50,9 +65,8 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
             var lead = text.AsSpan(start, dm.Index - start).Trim();
             var afterStart = dm.Index + dm.Length;
             var after = text.AsSpan(afterStart, start + length - afterStart);
-            var dateOnlyLine = IsDateOnlyRest(after) && lead.Length == 0;
 
-            if (dateOnlyLine)
+            if (lead.IsEmpty && IsDateOnlyRest(after))
             {
                 // A lone date line above the headline is the page's crawl-date banner, not the article's date.
                 if (i == 0 && lines.Count > 1 && !LooksLikeBody(text.AsSpan(lines[1].Start, lines[1].Length)))
@@ -63,40 +77,81 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
                 return new PublicationDate(dm.Date, DateSource.Dateline, i == 0 ? 0.6 : 0.75);
             }
 
-            if (lead.Length > 0 && (!s_lead.IsMatch(lead) || StartsWithPreposition(lead)))
+            if (Judge(lead, after, dm, i) is { } confidence)
             {
-                continue;
+                return new PublicationDate(dm.Date, DateSource.Dateline, confidence);
             }
-
-            if (s_updated.IsMatch(lead))
-            {
-                if (lead.Contains("copyright", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-            }
-
-            // The date must be followed by a dateline separator or the end of a short header line.
-            var rest = after.TrimStart();
-            var sep = rest.Length == 0 || rest[0] is '-' or '\u2013' or '\u2014' or ':' or '|' or '(' or '/' or ','
-                || rest.StartsWith("at ", StringComparison.OrdinalIgnoreCase)
-                || (rest.Length > 0 && char.IsDigit(rest[0]));
-            if (!sep)
-            {
-                continue;
-            }
-
-            return new PublicationDate(dm.Date, DateSource.Dateline, lead.Length > 0 ? 0.9 : 0.8);
         }
 
         return null;
     }
 
-    // "On November 3, 2017, troops entered ..." dates an event, not the article.
+    /// <summary>The confidence that a date with this lead and tail is the dateline, or null when it is not one.</summary>
+    static double? Judge(ReadOnlySpan<char> lead, ReadOnlySpan<char> after, DateMatch dm, int lineIndex)
+    {
+        var rest = after.TrimStart();
+        var separated = rest.Length == 0 || rest[0] is '-' or '\u2013' or '\u2014' or ':' or '|' or '(' or '/' or ','
+            || rest.StartsWith("at ", StringComparison.OrdinalIgnoreCase) || char.IsDigit(rest[0]);
+        separated |= rest.StartsWith("by ", StringComparison.OrdinalIgnoreCase);
+        var timed = rest.Length >= 4 && char.IsDigit(rest[0]) && (rest[1] == ':' || (rest.Length > 2 && rest[2] == ':'));
+
+        // "Published July 12 2016 ...", "Date of publication 27 October 2016 ...", "Print this page Last updated 5 May 2016".
+        if (lead.Length > 0 && s_label.IsMatch(lead))
+        {
+            return lead.Contains("updated", StringComparison.OrdinalIgnoreCase) ? 0.7 : 0.9;
+        }
+
+        if (StartsWithPreposition(lead) || EndsWithPreposition(lead))
+        {
+            return null;
+        }
+
+        // "... Monitor AFP Saturday 2 Jul 2016 Syrian ...": an agency credit right before the date.
+        if (lead.Length > 0 && s_agency.IsMatch(lead))
+        {
+            return 0.85;
+        }
+
+        if (lead.Length > MaxPlainLead)
+        {
+            return null;
+        }
+
+        // "AFP, November 11, 2017 – ...", "DAMASCUS, 3 March 2018 (SANA) - ...".
+        if (lead.Length > 0 && separated && s_placeLead.IsMatch(lead))
+        {
+            return 0.9;
+        }
+
+        // "Wed 05 Apr 2017 Syria attack ...", "Tuesday 19 July 2016 16:45 ...": a weekday or a time marks a dateline.
+        if ((timed && CountWords(lead) <= 4) || (dm.HasWeekday && (lead.IsEmpty || s_placeLead.IsMatch(lead))))
+        {
+            return lead.IsEmpty ? 0.8 : 0.7;
+        }
+
+        // "31 October 2016 Three people killed ...", "11/11/2017 - ...": a date opening the text.
+        if (lead.IsEmpty && lineIndex <= 1 && (separated || rest.Length > 0 && (char.IsUpper(rest[0]) || !char.IsLetter(rest[0]))))
+        {
+            return separated ? 0.8 : 0.7;
+        }
+
+        return null;
+    }
+
     static bool StartsWithPreposition(ReadOnlySpan<char> lead)
     {
         var end = lead.IndexOfAny(' ', ',');
-        var word = end < 0 ? lead : lead[..end];
+        return IsPreposition(end < 0 ? lead : lead[..end]);
+    }
+
+    static bool EndsWithPreposition(ReadOnlySpan<char> lead)
+    {
+        var start = lead.LastIndexOf(' ');
+        return IsPreposition(start < 0 ? lead : lead[(start + 1)..]);
+    }
+
+    static bool IsPreposition(ReadOnlySpan<char> word)
+    {
         foreach (var p in s_prepositions)
         {
             if (word.Equals(p, StringComparison.OrdinalIgnoreCase))
@@ -107,8 +162,6 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
 
         return false;
     }
-
-    static readonly string[] s_prepositions = ["on", "in", "by", "since", "until", "till", "from", "before", "after", "between", "as", "at", "during", "through"];
 
     static bool IsDateOnlyRest(ReadOnlySpan<char> rest)
     {
@@ -139,6 +192,24 @@ public sealed class DatelineDateFinder : IPublicationDateFinder
     {
         line = line.Trim();
         return line.Length > 120 && line[^1] is '.' or '"' or '\u201D' or '!' or '?';
+    }
+
+    static int CountWords(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            var w = !char.IsWhiteSpace(c);
+            if (w && !inWord)
+            {
+                n++;
+            }
+
+            inWord = w;
+        }
+
+        return n;
     }
 
     static List<(int Start, int Length)> LeadingLines(string text)

@@ -81,3 +81,64 @@ public sealed class DateEvaluation(IMainTextExtractor extractor, PublicationDate
         return new DateReport(pages, correct, wrong, missing, bySource, errors);
     }
 }
+
+/// <summary>Datelines found in a news corpus and their agreement with its date column.</summary>
+public sealed record DatelineCorpusReport(int Documents, int Found, int Agree)
+{
+    /// <summary>Share of documents with a dateline.</summary>
+    public double Coverage => Documents == 0 ? 0 : Found / (double)Documents;
+
+    /// <summary>Share of found datelines equal to the corpus date.</summary>
+    public double Agreement => Found == 0 ? 0 : Agree / (double)Found;
+}
+
+/// <summary>
+/// Runs the dateline finder over a CSV news corpus (FA-KES: <c>article_content</c>, <c>date</c> as M/d/yyyy) and
+/// compares each dateline with the corpus date column.
+/// </summary>
+public sealed class DatelineCorpusEvaluation(IPublicationDateFinder finder, ITextCleaner cleaner)
+{
+    /// <summary>Runs over <paramref name="csvPath"/>, reading text from <paramref name="textColumn"/> and gold from <paramref name="dateColumn"/>.</summary>
+    public DatelineCorpusReport Run(string csvPath, string textColumn = "article_content", string dateColumn = "date")
+    {
+        using var reader = new StreamReader(csvPath);
+        var csv = new Ingest.CsvRecordReader(reader, 50_000_000);
+        var fields = new List<string>();
+        if (!csv.TryRead(fields, out _))
+        {
+            return new DatelineCorpusReport(0, 0, 0);
+        }
+
+        var ti = fields.IndexOf(textColumn);
+        var di = fields.IndexOf(dateColumn);
+        if (ti < 0 || di < 0)
+        {
+            throw new InvalidDataException($"{csvPath}: needs columns {textColumn} and {dateColumn}");
+        }
+
+        int docs = 0, found = 0, agree = 0;
+        while (csv.TryRead(fields, out var tooLong))
+        {
+            if (tooLong || fields.Count <= Math.Max(ti, di))
+            {
+                continue;
+            }
+
+            docs++;
+            var date = finder.Find(cleaner.Clean(fields[ti]).Text);
+            if (date is null)
+            {
+                continue;
+            }
+
+            found++;
+            if (DateOnly.TryParseExact(fields[di].Trim(), ["M/d/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var gold) && gold == date.Date)
+            {
+                agree++;
+            }
+        }
+
+        return new DatelineCorpusReport(docs, found, agree);
+    }
+}

@@ -58,10 +58,10 @@ public sealed class ExtractionEvaluation(IMainTextExtractor extractor, ITextClea
             perDoc.Add((id, p + r == 0 ? 0 : 2 * p * r / (p + r)));
         }
 
-        var ours = new List<ExtractionScore> { ShingleMetric.Aggregate("sitrep (extract)", extracted) };
+        var ours = new List<ExtractionScore> { ShingleMetric.AggregateWithInterval("sitrep (extract)", extracted) };
         if (cleaner is not null)
         {
-            ours.Add(ShingleMetric.Aggregate("sitrep (extract+clean)", cleaned));
+            ours.Add(ShingleMetric.AggregateWithInterval("sitrep (extract+clean)", cleaned));
         }
 
         var peers = new List<ExtractionScore>();
@@ -72,7 +72,7 @@ public sealed class ExtractionEvaluation(IMainTextExtractor extractor, ITextClea
             {
                 var pred = LoadBodies(file, out _);
                 var docs = ids.Select(id => ShingleMetric.Score(truth[id], pred.GetValueOrDefault(id, ""))).ToList();
-                peers.Add(ShingleMetric.Aggregate(Path.GetFileNameWithoutExtension(file), docs));
+                peers.Add(ShingleMetric.AggregateWithInterval(Path.GetFileNameWithoutExtension(file), docs));
             }
         }
 

@@ -6,7 +6,11 @@ namespace Sitrep.Documents.Evaluation;
 public readonly record struct ShingleCounts(double TruePositive, double FalsePositive, double FalseNegative, bool ExactTokens);
 
 /// <summary>Precision, recall, F1 and exact-token accuracy over a set of documents.</summary>
-public sealed record ExtractionScore(string System, double Precision, double Recall, double F1, double Accuracy, int Documents);
+public sealed record ExtractionScore(string System, double Precision, double Recall, double F1, double Accuracy, int Documents)
+{
+    /// <summary>Upstream's confidence half-width of F1: 1.96 × the standard deviation over bootstrap resamples.</summary>
+    public double F1Interval { get; init; }
+}
 
 /// <summary>
 /// The ScrapingHub article-extraction-benchmark metric (upstream <c>evaluate.py</c>): tokens are <c>\w+</c>,
@@ -76,6 +80,34 @@ public static class ShingleMetric
         var f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
         var acc = docs.Count == 0 ? 0 : docs.Count(d => d.ExactTokens) / (double)docs.Count;
         return new ExtractionScore(system, p, r, f1, acc, docs.Count);
+    }
+
+    /// <summary><see cref="Aggregate"/> plus upstream's bootstrap interval of F1 (seeded, so runs are repeatable).</summary>
+    public static ExtractionScore AggregateWithInterval(string system, IReadOnlyList<ShingleCounts> docs, int resamples = 1000, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(docs);
+        var score = Aggregate(system, docs);
+        if (docs.Count < 2)
+        {
+            return score;
+        }
+
+        var random = new Random(seed);
+        var f1s = new double[resamples];
+        var sample = new ShingleCounts[docs.Count];
+        for (var b = 0; b < resamples; b++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = docs[random.Next(docs.Count)];
+            }
+
+            f1s[b] = Aggregate(system, sample).F1;
+        }
+
+        var mean = f1s.Average();
+        var sd = Math.Sqrt(f1s.Sum(x => (x - mean) * (x - mean)) / (resamples - 1));
+        return score with { F1Interval = 1.96 * sd };
     }
 
     static double Precision(ShingleCounts d) =>
