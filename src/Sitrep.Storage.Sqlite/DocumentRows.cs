@@ -45,6 +45,46 @@ static class DocumentRows
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Removed spans as <c>[[start, length, "reason"], ...]</c>.</summary>
+    public static string RemovedJson(ImmutableArray<RemovedSpan> removed)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var r in removed)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(r.Span.Start);
+                w.WriteNumberValue(r.Span.Length);
+                w.WriteStringValue(r.Reason);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Sentences as <c>[[index, start, end], ...]</c>.</summary>
+    public static string SentencesJson(ImmutableArray<Sentence> sentences)
+    {
+        var sb = new StringBuilder(sentences.Length * 16);
+        sb.Append('[');
+        foreach (var s in sentences)
+        {
+            if (sb.Length > 1)
+            {
+                sb.Append(',');
+            }
+
+            sb.Append('[').Append(s.Index).Append(',').Append(s.Span.Start).Append(',').Append(s.Span.End).Append(']');
+        }
+
+        return sb.Append(']').ToString();
+    }
+
     public static OffsetMap OffsetMapOf(string json)
     {
         using var doc = JsonDocument.Parse(json);

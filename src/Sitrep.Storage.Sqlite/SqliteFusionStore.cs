@@ -127,9 +127,37 @@ public sealed class SqliteFusionStore(SqliteDatabase database)
             }
         }
 
+        var documents = new Dictionary<string, (string? Outlet, string? Url, string? Published)>(StringComparer.Ordinal);
+        using (var docs = connection.CreateCommand())
+        {
+            docs.CommandText = "SELECT id, outlet, url, published FROM documents";
+            await using var r = await docs.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                documents[r.GetString(0)] = (r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
+            }
+        }
+
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT json FROM events";
-        return await ReadJsonColumn(cmd, cancellationToken).ConfigureAwait(false);
+        var events = await ReadJsonColumn(cmd, cancellationToken).ConfigureAwait(false);
+        if (documents.Count == 0)
+        {
+            return events;
+        }
+
+        // Fill each source's outlet, link and publication date from its stored document when the event lacks them.
+        return [.. events.Select(e => e with
+        {
+            Sources = [.. e.Sources.Select(s => documents.TryGetValue(s.DocumentId.Value, out var d)
+                ? s with
+                {
+                    Outlet = s.Outlet ?? d.Outlet,
+                    Url = s.Url ?? d.Url,
+                    Published = s.Published ?? (DateOnly.TryParseExact(d.Published, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var p) ? p : null),
+                }
+                : s)],
+        })];
     }
 
     static async Task<ImmutableArray<ConflictEvent>> ReadJsonColumn(SqliteCommand cmd, CancellationToken cancellationToken)

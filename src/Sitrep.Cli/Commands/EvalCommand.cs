@@ -11,6 +11,8 @@ static class EvalCommand
         // One line per benchmark; each subcommand lives in its own Eval*Command.cs file.
         cmd.Subcommands.Add(EvalFusionCommand.Create());
         cmd.Subcommands.Add(EvalSentencesCommand.Create());
+        cmd.Subcommands.Add(EvalEventsCommand.Create());
+        cmd.Subcommands.Add(EvalPloverCommand.Create());
         cmd.Subcommands.Add(EvalDatesSpecsCommand.Create());
         cmd.Subcommands.Add(EvalExtractionCommand.Create());
         cmd.Subcommands.Add(EvalDatesCommand.Create());

@@ -71,7 +71,7 @@ static class FusionInput
         }
 
         var fuser = EventFuser.CreateDefault(dups.GroupOf);
-        fuser.Add(list);
+        fuser.AddMany(list);
         return fuser.Snapshot();
     }
 

@@ -27,7 +27,7 @@ static class IngestCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for every document (overrides the input's)" };
         var format = OutputFormatOption.Create();
         var cmd = new Command("ingest", "Read, clean, date and segment articles and store them") { paths, map, published, outlet, format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => StoreErrors.Guard("ingest", parse.GetValue(CommonOptions.Db)!, async () =>
         {
             var fieldMap = FieldMap.TryParse(parse.GetValue(map), out var mapError);
             if (fieldMap is null)
@@ -54,7 +54,7 @@ static class IngestCommand
             var runner = new IngestRunner(pipeline, new SqliteDocumentStore(database));
             var reader = new DocumentReader(fieldMap, IngestLimits.Default);
 
-            var files = CountFiles(inputs);
+            var (files, bytes) = CountFiles(inputs);
             var fileIndex = 0;
             string? lastFile = null;
             using var bar = new ProgressBar();
@@ -68,28 +68,40 @@ static class IngestCommand
 
                 bar.Update(Math.Min(fileIndex, files), files, $"files, {p.Read:N0} read, {p.Stored:N0} stored, {p.Failed:N0} failed");
             });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var report = await runner.RunAsync(reader.Read(inputs, ct), overrides, problem => bar.WriteLine(problem.ToString()), progress, ct);
             bar.Dispose();
+            var wall = clock.Elapsed.TotalSeconds;
+            var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
 
             DocumentOutput.Write(report.Stored, parse.GetValue(format), Console.Out);
             await Console.Error.WriteLineAsync(
-                $"ingest: {report.Read:N0} read, {report.Stored.Length:N0} stored, {report.AlreadyStored:N0} already stored, {report.Problems.Length:N0} failed");
+                $"ingest: {report.Read:N0} read, {report.Stored.Length:N0} stored, {report.AlreadyStored:N0} already stored, {report.Problems.Length:N0} failed" +
+                $" in {wall:0.00} s ({cpu:0.00} CPU-s; {report.Read / Math.Max(cpu, 1e-3):N0} articles and {bytes / 1e6 / Math.Max(cpu, 1e-3):0.0} MB per CPU-s)");
             return report.Problems.Length > 0 ? 1 : 0;
-        });
+        }));
         return cmd;
     }
 
-    static int CountFiles(IEnumerable<string> paths)
+    /// <summary>Input files and their total size in bytes (as stored, i.e. compressed for .gz).</summary>
+    static (int Files, long Bytes) CountFiles(IEnumerable<string> paths)
     {
         var n = 0;
+        long bytes = 0;
         foreach (var p in paths)
         {
-            n += Directory.Exists(p)
-                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Count(f => DocumentReader.FormatOf(f) != InputFormat.Unknown)
-                : 1;
+            var files = Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(f => DocumentReader.FormatOf(f) != InputFormat.Unknown)
+                : File.Exists(p) ? [p] : [];
+            foreach (var f in files)
+            {
+                n++;
+                bytes += new FileInfo(f).Length;
+            }
         }
 
-        return n;
+        return (Math.Max(n, 1), bytes);
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>

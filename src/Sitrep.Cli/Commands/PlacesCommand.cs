@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sitrep.Geo;
+using Sitrep.Text;
 
 namespace Sitrep.Cli.Commands;
 
@@ -33,7 +34,8 @@ static class PlacesCommand
             }
 
             var parser = Geoparser.Create(new GeoparserOptions { PlacesFiles = [.. r.GetValue(places) ?? []] }, Console.Error);
-            var mentions = parser.Parse(text, []);
+            var spans = new SentenceSplitter().Split(text);
+            var mentions = parser.Parse(text, [.. spans.Select((s, i) => new Sentence(i, s, []))]);
             if (r.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(mentions, new JsonSerializerOptions { WriteIndented = true }));

@@ -121,6 +121,11 @@ internal static class CasualtyParser
                 continue;
             }
 
+            if (isKill && n >= 1000)
+            {
+                continue; // tolls of thousands are war-wide figures, not one event's.
+            }
+
             if (isKill)
             {
                 killed = killed is null ? n : Math.Min(killed.Value, n.Value);
@@ -136,7 +141,7 @@ internal static class CasualtyParser
     }
 
     /// <summary>"a war that has killed more than 330,000 people": a toll of a whole war, not of an event.</summary>
-    static bool IsTollStatement(IReadOnlyList<MatchUnit> u, int from, int i)
+    internal static bool IsTollStatement(IReadOnlyList<MatchUnit> u, int from, int i)
     {
         for (var j = Math.Max(from, i - 5); j < i; j++)
         {

@@ -16,6 +16,10 @@ internal sealed class DocContext
     readonly List<PlaceMention>[] _placesBySentence;
     readonly int[] _paragraph;
     readonly int? _latestYear;
+    readonly List<string> _countries;
+
+    /// <summary>True when <paramref name="iso2"/> is one of the two countries the document's places lie in most.</summary>
+    public bool IsDocumentCountry(string iso2) => _countries.Contains(iso2, StringComparer.Ordinal);
 
     public DocContext(EventDocument doc, ActorRegistry registry)
     {
@@ -38,6 +42,13 @@ internal sealed class DocContext
 
             _paragraph[i] = para;
             _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span))];
+        }
+
+        _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
+            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(2).Select(g => g.Key)];
+        for (var i = 0; i < n; i++)
+        {
+            _placesBySentence[i].RemoveAll(p => p.Place!.Kind != PlaceKind.Country && !_countries.Contains(p.Place.CountryCode, StringComparer.Ordinal));
         }
 
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
@@ -142,7 +153,7 @@ internal sealed class DocContext
         }
 
         var year = LatestYear(sentence.Span.Of(doc.Text));
-        if (year is { } y)
+        if (year is { } y && y == _latestYear)
         {
             return (new DateOnly(y, 1, 1), new DateInterval(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)), TimePrecision.Month, RoleRule.OwnDate);
         }

@@ -35,13 +35,13 @@ public sealed class EventExtractor
 
     sealed record PlaceAt(int Unit, int EndUnit, PlaceMention Mention);
 
-    static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "to", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
+    static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> NearPreps = new[] { "near", "around", "outside", "outskirts", "countryside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "of" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    static readonly FrozenSet<string> NonActorPreps = new[] { "in", "near", "at", "into", "across", "to", "toward", "towards", "inside", "outside", "around", "of", "from", "on", "over", "with" }
+    static readonly FrozenSet<string> NonActorPreps = new[] { "in", "near", "at", "into", "across", "toward", "towards", "inside", "outside", "around", "throughout", "within", "to" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Auxiliaries = new[] { "was", "were", "been", "being", "is", "are", "be", "got", "get" }.ToFrozenSet(StringComparer.Ordinal);
@@ -70,12 +70,13 @@ public sealed class EventExtractor
             var units = MatchUnit.Of(sentence.Tokens);
             var places = PlacesIn(doc, sentence, units);
             var actors = FindActors(units, places, ctx, out var sources);
+            // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
+            places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
-                // Lazy syntax: parse only sentences holding trigger candidates (the parse refines nothing yet
-                // when no parser is composed; positional rules then fill every role).
-                _ = doc.Parse?.Invoke(sentence);
+                // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
+                // dependency rules use it, so no sentence is parsed for nothing.
                 all.AddRange(CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources));
             }
 
@@ -83,6 +84,23 @@ public sealed class EventExtractor
         }
 
         return Deduplicate(all);
+    }
+
+    /// <summary>True when <paramref name="sentence"/> holds a trigger candidate: only such sentences need dates and syntax.</summary>
+    public bool HasTriggerCandidate(Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var units = MatchUnit.Of(sentence.Tokens);
+        for (var i = 0; i < units.Length; i++)
+        {
+            var (values, len) = _triggers.Match(units, i);
+            if (len > 0 && values.Any(v => v.Entry.Class != TriggerClass.Statement))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The PLOVER type, mode and CAMEO code of the first trigger in a sentence of tokens, or null.</summary>
@@ -202,6 +220,26 @@ public sealed class EventExtractor
 
             var form = string.Join(' ', units.Skip(i).Take(len).Select(u => u.Surface));
             var entry = ChooseEntry(values, units, i, form);
+            var prev = i > 0 ? units[i - 1].Key : "";
+            if ((entry.IsVerb && !values.Any(v => !v.Entry.IsVerb) && prev is "the" or "a" or "an" or "its" or "their" or "this" or "that")
+                || (prev == "of" && i > 1 && units[i - 2].Key is "line" or "lines" or "ways" or "way" or "means")
+                || (entry.IsVerb && prev is "of" or "for" && MatchUnit.Normalize(form).EndsWith("ing", StringComparison.Ordinal)))
+            {
+                // "the target was", "a new line of attack", "ways of fighting terrorism": not event mentions.
+                i += len;
+                continue;
+            }
+
+            var next = i + len < units.Length ? units[i + len].Key : "";
+            if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
+                || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
+                || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
+            {
+                // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
+                i += len;
+                continue;
+            }
+
             list.Add(new TriggerMention(i, i + len, entry, form));
             i += len;
         }
@@ -304,7 +342,40 @@ public sealed class EventExtractor
 
         foreach (var c in kept)
         {
-            yield return Build(doc, ctx, si, sentence, c, sources);
+            var e = Build(doc, ctx, si, sentence, c, sources);
+            // Background history (older than a year before publication) is not an event, except a dated control change.
+            if (doc.Published is { } pub && e.DateInterval.Start < pub.AddDays(-365) && e.Territory is null)
+            {
+                continue;
+            }
+
+            if (c.Place?.Place?.Kind == Geo.PlaceKind.Country && e.SubEventType != AcledSubEventType.Agreement)
+            {
+                continue; // ACLED codes a place no vaguer than a province; "in Syria" alone is no location.
+            }
+
+            if (e.Territory is not null && (e.Location is null || c.Place?.Place?.Kind == Geo.PlaceKind.Country))
+            {
+                continue; // a control change needs a named sub-national place ("seized several villages" in "Iraq" is folded elsewhere).
+            }
+
+            if (e.Territory is not null && doc.Published is { } pub2 && e.DateInterval.End < pub2.AddDays(-365) && c.PlaceRule != RoleRule.CapturedPlace)
+            {
+                continue;
+            }
+
+            if (c.Trigger.Entry.Class is TriggerClass.Protest or TriggerClass.Riot && c.PlaceRule != RoleRule.LocativePhrase && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue; // "the protests became an armed uprising": background, not a dated protest somewhere.
+            }
+
+            // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.
+            if (c.Trigger.Entry.Class == TriggerClass.Lose && e.Actor1 is null && e.Roles?.Date != RoleRule.OwnDate)
+            {
+                continue;
+            }
+
+            yield return e;
         }
     }
 
@@ -330,6 +401,8 @@ public sealed class EventExtractor
         public int? Injured { get; set; }
         public AcledSubEventType SubType { get; set; }
         public bool TerritoryChange { get; set; }
+        public List<ActorDefinition> Assoc1 { get; } = [];
+        public bool Definite { get; set; }
 
         public void Absorb(Coded other)
         {
@@ -363,10 +436,13 @@ public sealed class EventExtractor
         var cls = t.Entry.Class;
         var (fact, _) = FactualityDetector.Detect(u, t.Start, t.Entry.IsVerb);
         var c = new Coded { Trigger = t, Factuality = fact };
+        c.Definite = t.Start > 0 && u[t.Start - 1].Key is "the" or "this" or "that" or "these" or "those" or "its" or "their";
         var passive = t.Entry.IsVerb && t.Start > 0 && (Auxiliaries.Contains(u[t.Start - 1].Key) || (t.Start > 1 && Auxiliaries.Contains(u[t.Start - 2].Key) && u[t.Start - 1].Key.EndsWith("ly", StringComparison.Ordinal)));
         var nextTrigger = triggers.Where(x => x.Start > t.Start).Select(x => x.Start).DefaultIfEmpty(u.Length).Min();
 
-        ActorMention? before = NearestBefore(u, actors, t.Start);
+        var clause = ClauseStart(u, triggers, t);
+        ActorMention? before = actors.Where(a => a.Start >= clause && a.End <= t.Start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between", "near", "at", "for"))
+            .OrderBy(a => a.Start).FirstOrDefault() ?? NearestBefore(u, actors, t.Start);
         ActorMention? after = actors.Where(a => a.Start >= t.End && a.Start < Math.Min(u.Length, t.End + 10) && !IsAfterPrep(u, a, "from", "by", "to", "with", "in", "of"))
             .OrderBy(a => a.Start).FirstOrDefault();
         var from = PrepActor(u, actors, t.End, 16, "from");
@@ -405,7 +481,7 @@ public sealed class EventExtractor
         else
         {
             // Nominal trigger: possessor or pre-modifier, demonym adjective, "by X", else the clause's subject.
-            var poss = actors.FirstOrDefault(a => a.End <= t.Start && a.End >= t.Start - 2);
+            var poss = actors.FirstOrDefault(a => a.End == t.Start);
             if (poss is not null)
             {
                 Set1(c, poss, RoleRule.Possessor);
@@ -425,6 +501,11 @@ public sealed class EventExtractor
             }
 
             Set2(c, against ?? from, against is not null ? RoleRule.AgainstPhrase : RoleRule.FromPhrase);
+        }
+
+        if (c.Actor1 is { } first)
+        {
+            c.Assoc1.AddRange(actors.Where(a => a.Start >= first.End && a.End <= t.Start && a.Def.IsArmed && a.Def.Id != first.Def.Id && a != c.Actor2).Select(a => a.Def));
         }
 
         if (cls is TriggerClass.Kill && c.Actor2Def is null && after is not null)
@@ -447,15 +528,36 @@ public sealed class EventExtractor
             c.Actor2Rule = RoleRule.None;
         }
 
+        if (cls == TriggerClass.Kill && (CasualtyParser.IsTollStatement(u, 0, t.Start) || (c.Actor2Def is null && CasualtyParser.Parse(u, t.Start, u.Length).Killed is null)))
+        {
+            return null; // "a war that has killed more than 330,000 people"; "killed" with neither victims nor count.
+        }
+
+        if (cls == TriggerClass.Agreement && c.Actor2Def is null && PrepActor(u, actors, t.End, 8, "with", "between") is { } partner)
+        {
+            Set2(c, partner, RoleRule.AgainstPhrase);
+        }
+
         // Place.
         ChoosePlace(doc, ctx, si, u, places, t, c);
+        if (cls is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Encircle && c.Actor1Def is null && c.Actor2Def is null
+            && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference))
+        {
+            return null; // "the fighting added to the exodus": no one, nowhere.
+        }
+
         var territorial = cls is TriggerClass.Capture or TriggerClass.FallTo or TriggerClass.Lose or TriggerClass.Withdraw;
         if (territorial && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && !HasTerritoryObject(u, t))
         {
             return null; // "take part", "lost his life", "entered talks": no territory changes hands.
         }
 
-        if (cls is TriggerClass.Advance or TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
+        if (cls is TriggerClass.Advance && (c.Actor2Def is null || c.Actor1Def is null))
+        {
+            return null; // an advance is coded only as fighting between two named sides.
+        }
+
+        if (cls is TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
         {
             return null; // vague advances and deployments without a named place are not coded.
         }
@@ -503,15 +605,30 @@ public sealed class EventExtractor
         c.Actor2Rule = a.IsAnaphor ? RoleRule.Coreference : rule;
     }
 
+    /// <summary>Where the trigger's clause starts: after a reporting verb, a subordinator, a semicolon or the previous verb trigger.</summary>
+    static int ClauseStart(ImmutableArray<MatchUnit> u, List<TriggerMention> triggers, TriggerMention t)
+    {
+        var prevVerb = triggers.Where(x => x.End <= t.Start && x.Entry.IsVerb && x.Entry.Class != TriggerClass.Kill).Select(x => x.End).DefaultIfEmpty(0).Max();
+        for (var j = t.Start - 1; j >= prevVerb; j--)
+        {
+            if (u[j].Key is ";" or "said" or "says" or "say" or "reported" or "that" or "which" or "who" or "as" or "while" or "when" or "after" or "but" or "although" or "whereas" or "where" or "\u201c" or "\"")
+            {
+                return j + 1;
+            }
+        }
+
+        return prevVerb;
+    }
+
     static ActorMention? NearestBefore(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int start) =>
         actors.Where(a => a.End <= start && !IsAfterPrep(u, a, "from", "against", "by", "to", "on", "with", "of", "in", "than", "between"))
             .OrderByDescending(a => a.End).FirstOrDefault();
 
     static bool IsAfterPrep(ImmutableArray<MatchUnit> u, ActorMention a, params string[] preps)
     {
-        // The word before the mention, skipping a determiner ("from the Islamic State group").
+        // The word before the mention, skipping determiners and counts ("from the Islamic State group", "by some 30 Turkish tanks").
         var j = a.Start - 1;
-        if (j >= 0 && u[j].Key is "the" or "a" or "an")
+        for (var k = 0; k < 3 && j >= 0 && (u[j].Key is "the" or "a" or "an" or "some" or "its" or "their" or "about" or "around" or "nearly" || CasualtyParser.NumberAt(u, j) is not null); k++)
         {
             j--;
         }
@@ -524,7 +641,9 @@ public sealed class EventExtractor
 
     void ChoosePlace(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, TriggerMention t, Coded c)
     {
-        var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null).ToList();
+        // Places outside the document's countries are mostly misreadings ("Free State", "New Providence"); a country itself is kept.
+        var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null
+            && (p.Mention.Place.Kind == Geo.PlaceKind.Country || ctx.IsDocumentCountry(p.Mention.Place.CountryCode))).ToList();
         var cls = t.Entry.Class;
         PlaceAt? own = null;
         var rule = RoleRule.None;
@@ -535,6 +654,33 @@ public sealed class EventExtractor
             rule = RoleRule.CapturedPlace;
         }
 
+        if (own is null && cls is TriggerClass.Capture or TriggerClass.Encircle && t.Entry.IsVerb)
+        {
+            for (var j = t.End; j < Math.Min(u.Length, t.End + 4); j++)
+            {
+                if (PlaceAnaphors.Contains(u[j].Key) && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
+                {
+                    c.Place = lp;
+                    c.Precision = lp.Precision;
+                    c.PlaceRule = RoleRule.Coreference;
+                    return;
+                }
+            }
+        }
+
+        if (own is null && cls is TriggerClass.Capture && t.Entry.IsVerb)
+        {
+            // "areas in southwestern Aleppo which rebels had seized": the antecedent of the relative pronoun.
+            for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 6); j--)
+            {
+                if (u[j].Key is "which" or "that")
+                {
+                    own = usable.Where(p => p.EndUnit <= j && p.EndUnit >= j - 2).OrderByDescending(p => p.Unit).FirstOrDefault();
+                    break;
+                }
+            }
+        }
+
         if (cls == TriggerClass.FallTo)
         {
             own = usable.Where(p => p.EndUnit <= t.Start).OrderByDescending(p => p.Unit).FirstOrDefault();
@@ -543,7 +689,8 @@ public sealed class EventExtractor
 
         if (own is null)
         {
-            own = usable.Where(p => p.Unit > 0 && LocativePreps.Contains(u[p.Unit - 1].Key) || (p.Unit > 1 && LocativePreps.Contains(u[p.Unit - 2].Key)))
+            own = usable.Where(p => p.Unit > 0 && LocativePreps.Contains(u[p.Unit - 1].Key)
+                    || (p.Unit > 1 && u[p.Unit - 1].Key is "the" or "northern" or "southern" or "eastern" or "western" or "central" or "rural" && LocativePreps.Contains(u[p.Unit - 2].Key)))
                 .OrderBy(p => p.Unit >= t.Start ? p.Unit - t.Start : (t.Start - p.Unit) * 2).FirstOrDefault();
             rule = RoleRule.LocativePhrase;
         }
@@ -582,9 +729,17 @@ public sealed class EventExtractor
             return;
         }
 
-        // "the town", "that border town": the last place of the document.
+        // "the town", "that border town", "there": the last place of the document.
         for (var j = t.End; j < Math.Min(u.Length, t.End + 6); j++)
         {
+            if (u[j].Key == "there" && ctx.LastPlace(settlement: false) is { } there)
+            {
+                c.Place = there;
+                c.Precision = there.Precision;
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+
             if (PlaceAnaphors.Contains(u[j].Key) && j > 0 && u[j - 1].Key is "the" or "that" or "this" or "border" && ctx.LastPlace(settlement: true) is { } lp)
             {
                 c.Place = lp;
@@ -687,7 +842,7 @@ public sealed class EventExtractor
     ConflictEvent Build(EventDocument doc, DocContext ctx, int si, Sentence sentence, Coded c, List<string> sources)
     {
         var place = c.Place?.Place;
-        var country = place?.CountryCode ?? ctx.MainCountry;
+        var country = place is not null && ctx.IsDocumentCountry(place.CountryCode) ? place.CountryCode : ctx.MainCountry ?? place?.CountryCode;
         var (date, interval, precision, dateRule) = ctx.DateFor(sentence, c.Trigger, doc);
         var violent = c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest);
         ActorRef? Ref(ActorDefinition? d)
@@ -708,6 +863,10 @@ public sealed class EventExtractor
 
         var a1 = Ref(c.Actor1Def);
         var a2 = Ref(c.Actor2Def);
+        if (a1 is not null && a2 is not null && a1.Id == a2.Id)
+        {
+            a2 = null;
+        }
         if (a1 is null && IsRemote(c.SubType))
         {
             // ACLED codes unattributed strikes and bombs to an unidentified armed group.
@@ -715,7 +874,8 @@ public sealed class EventExtractor
         }
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
-            place.Admin1, place.Admin2, Math.Clamp(c.Precision, 1, 3));
+            place.Kind == Geo.PlaceKind.Country ? null : place.Admin1, place.Admin2,
+            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)
         {
@@ -738,6 +898,7 @@ public sealed class EventExtractor
             Plover = c.Trigger.Entry.Plover,
             Cameo = c.Trigger.Entry.Cameo,
             Actor1 = a1,
+            AssocActor1 = [.. c.Assoc1.Select(Ref).OfType<ActorRef>().Where(x => x.Id != a1?.Id).DistinctBy(x => x.Id)],
             Actor2 = a2,
             CivilianTargeting = a2?.Kind == ActorKind.Civilians && c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.Arrests),
             Location = loc,
@@ -750,7 +911,10 @@ public sealed class EventExtractor
             Confidence = Math.Round(Math.Min(1, confidence), 2),
             Summary = $"{a1?.Name ?? "?"} {c.Trigger.Form} {(a2 is null ? "" : a2.Name + " ")}{(loc is null ? "" : "in " + loc.Name)}".Trim(),
             Trigger = c.Trigger.Form,
-            Roles = new EventRoles(c.Actor1Rule, c.Actor2Rule, c.PlaceRule, dateRule, c.Trigger.Form, c.Trigger.Entry.Class),
+            Roles = new EventRoles(c.Actor1Rule, c.Actor2Rule, c.PlaceRule, dateRule, c.Trigger.Form, c.Trigger.Entry.Class)
+            {
+                Definite = !c.Trigger.Entry.IsVerb && c.Definite && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace),
+            },
         };
     }
 
@@ -769,14 +933,40 @@ public sealed class EventExtractor
         return "ev_" + Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
 
-    /// <summary>One event per (sub-type, actor1, actor2, place, day, factuality): repeats (headline, lead, caption) become extra sources.</summary>
+    /// <summary>
+    /// One event per occurrence: a later statement of the same document coalesces into an earlier one when the sub-types
+    /// are compatible, the places are the same (or within 25 km), the dates overlap, the factuality is the same and the
+    /// actors do not contradict (a missing or unidentified actor fits any). The merged event keeps every source and fills
+    /// what the first report lacked.
+    /// </summary>
     static ImmutableArray<ConflictEvent> Deduplicate(List<ConflictEvent> events)
     {
         var result = new List<ConflictEvent>();
         foreach (var e in events)
         {
-            var i = result.FindIndex(r => r.SubEventType == e.SubEventType && r.Actor1?.Id == e.Actor1?.Id && r.Actor2?.Id == e.Actor2?.Id
-                && r.Location?.PlaceId == e.Location?.PlaceId && r.EventDate == e.EventDate && r.Factuality == e.Factuality);
+            if (e.Roles?.Definite == true && e.Factuality == Factuality.Asserted)
+            {
+                // "the attack killed 12": a re-mention of the latest violent event of the document.
+                var j = result.FindLastIndex(r => r.Factuality == Factuality.Asserted && r.Territory is null && r.SubEventType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest or AcledSubEventType.Arrests));
+                if (j >= 0)
+                {
+                    var r0 = result[j];
+                    result[j] = r0 with
+                    {
+                        Sources = r0.Sources.AddRange(e.Sources),
+                        Actor1 = Better(r0.Actor1, e.Actor1),
+                        Actor2 = r0.Actor2 ?? e.Actor2,
+                        Fatalities = r0.Fatalities ?? e.Fatalities,
+                        Injured = r0.Injured ?? e.Injured,
+                    };
+                    continue;
+                }
+            }
+
+            var i = result.FindIndex(r => r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
+                && (r.Territory is null) == (e.Territory is null)
+                && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
+                && Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2));
             if (i < 0)
             {
                 result.Add(e);
@@ -784,17 +974,38 @@ public sealed class EventExtractor
             }
 
             var r = result[i];
+            if (IsGeneric(r) && !IsGeneric(e))
+            {
+                r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
+            }
+
             result[i] = r with
             {
                 Sources = r.Sources.AddRange(e.Sources),
-                Fatalities = Min(r.Fatalities, e.Fatalities),
-                Injured = Min(r.Injured, e.Injured),
+                Actor1 = Better(r.Actor1, e.Actor1),
+                Actor2 = Better(r.Actor2, e.Actor2),
+                Fatalities = r.Fatalities ?? e.Fatalities,
+                Injured = r.Injured ?? e.Injured,
+                CivilianTargeting = r.CivilianTargeting || e.CivilianTargeting,
                 ReportedBy = [.. r.ReportedBy.Concat(e.ReportedBy).Distinct(StringComparer.Ordinal)],
             };
         }
 
         return [.. result];
     }
+
+    static bool SamePlace(EventLocation? a, EventLocation? b) =>
+        a is null || b is null ? a is null && b is null
+        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= 25
+          || (a.Country == b.Country && (a.GeoPrecision == 3 || b.GeoPrecision == 3) && (a.Admin1 is null || b.Admin1 is null || a.Admin1 == b.Admin1));
+
+    /// <summary>A generic "attack(s)" or "killed" whose weapon is not stated: it may be the same as a typed event.</summary>
+    static bool IsGeneric(ConflictEvent e) => e.Roles?.Class is TriggerClass.Attack or TriggerClass.Kill && e.Territory is null;
+
+    static bool Fits(ActorRef? a, ActorRef? b) =>
+        a is null || b is null || a.Id == b.Id || a.Kind == ActorKind.Unidentified || b.Kind == ActorKind.Unidentified;
+
+    static ActorRef? Better(ActorRef? a, ActorRef? b) => a is null || a.Kind == ActorKind.Unidentified && b is not null ? b : a;
 
     static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 }

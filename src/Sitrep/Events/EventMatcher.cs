@@ -165,7 +165,10 @@ public static class EventMatcher
             }
         }
 
+        // Ties are broken by ids, not positions, so the alignment does not depend on input order.
         pairs.Sort((x, y) => x.Score != y.Score ? x.Score.CompareTo(y.Score)
+            : string.CompareOrdinal(reference[x.R].Id.Value, reference[y.R].Id.Value) is var r && r != 0 ? r
+            : string.CompareOrdinal(candidates[x.C].Id.Value, candidates[y.C].Id.Value) is var c && c != 0 ? c
             : x.R != y.R ? x.R.CompareTo(y.R) : x.C.CompareTo(y.C));
         var usedR = new bool[reference.Count];
         var usedC = new bool[candidates.Count];

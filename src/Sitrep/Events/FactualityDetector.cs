@@ -18,7 +18,7 @@ internal static class FactualityDetector
         ["aimed"] = Factuality.Planned, ["attempt"] = Factuality.Planned, ["attempting"] = Factuality.Planned, ["trying"] = Factuality.Planned,
         ["tried"] = Factuality.Planned, ["seeking"] = Factuality.Planned, ["sought"] = Factuality.Planned, ["preparing"] = Factuality.Planned,
         ["prepare"] = Factuality.Planned, ["bid"] = Factuality.Planned, ["order"] = Factuality.Planned, ["ready"] = Factuality.Planned,
-        ["announced"] = Factuality.Planned, ["proposed"] = Factuality.Planned, ["push"] = Factuality.Planned,
+        ["proposed"] = Factuality.Planned, ["push"] = Factuality.Planned,
         ["vowed"] = Factuality.Threatened, ["vows"] = Factuality.Threatened, ["vow"] = Factuality.Threatened,
         ["threatened"] = Factuality.Threatened, ["threatens"] = Factuality.Threatened, ["threaten"] = Factuality.Threatened,
         ["pledged"] = Factuality.Threatened, ["promised"] = Factuality.Threatened,
@@ -29,7 +29,10 @@ internal static class FactualityDetector
         ["possible"] = Factuality.Hypothetical, ["unless"] = Factuality.Hypothetical, ["should"] = Factuality.Hypothetical,
         ["will"] = Factuality.Future, ["ll"] = Factuality.Future, ["going"] = Factuality.Future, ["upcoming"] = Factuality.Future,
         ["imminent"] = Factuality.Future, ["expected"] = Factuality.Future, ["soon"] = Factuality.Future,
-        ["claimed"] = Factuality.Claimed, ["allegedly"] = Factuality.Claimed, ["alleged"] = Factuality.Claimed,
+        ["claimed"] = Factuality.Claimed, ["allegedly"] = Factuality.Claimed, ["alleged"] = Factuality.Claimed, ["accusing"] = Factuality.Claimed, ["accused"] = Factuality.Claimed, ["accuse"] = Factuality.Claimed,
+        ["accuses"] = Factuality.Claimed, ["blamed"] = Factuality.Claimed, ["blaming"] = Factuality.Claimed, ["pretext"] = Factuality.Claimed,
+        ["possess"] = Factuality.Hypothetical, ["possesses"] = Factuality.Hypothetical, ["possessing"] = Factuality.Hypothetical,
+        ["stockpile"] = Factuality.Hypothetical, ["stockpiles"] = Factuality.Hypothetical, ["prevent"] = Factuality.Hypothetical,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Boundaries = new[] { ",", ";", ":", "but", "while", "as", "after", "when", "since", "and", "which", "who", "that", "where", "\u2014", "-", "(" }
@@ -42,6 +45,18 @@ internal static class FactualityDetector
         if (isVerb && start > 0 && u[start - 1].Key == "to" && !IsBaseTaking(u, start))
         {
             return (Factuality.Planned, start - 1);
+        }
+
+        // A nominal trigger as subject of a modal: "the deal would focus", "an offensive will start".
+        if (!isVerb)
+        {
+            for (var j = start + 1; j < Math.Min(u.Count, start + 3); j++)
+            {
+                if (u[j].Key is "would" or "could" or "might" or "may" or "will" or "should")
+                {
+                    return (Cues[u[j].Key], j);
+                }
+            }
         }
 
         for (var j = start - 1; j >= Math.Max(0, start - 8); j--)
@@ -57,7 +72,7 @@ internal static class FactualityDetector
                 continue;
             }
 
-            if (Cues.TryGetValue(k, out var f))
+            if (Cues.TryGetValue(k, out var f) && f != Factuality.Asserted)
             {
                 // "no" only negates a noun right after it ("no clashes"); "not only" is not a negation.
                 if (k == "no" && j != start - 1)

@@ -67,10 +67,18 @@ internal readonly record struct MatchUnit(string Key, string Surface, int Token,
         var pos = 0;
         foreach (var part in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var p = part;
             // "Assad's" → "Assad" + "'s" as the tokenizer does; the clitic is dropped by Add.
-            tokens.Add(new Token(new TextSpan(pos, p.Length), p));
-            pos += p.Length + 1;
+            if (part.Length > 2 && (part.EndsWith("'s", StringComparison.Ordinal) || part.EndsWith("\u2019s", StringComparison.Ordinal)))
+            {
+                tokens.Add(new Token(new TextSpan(pos, part.Length - 2), part[..^2]));
+                tokens.Add(new Token(new TextSpan(pos + part.Length - 2, 2), part[^2..]));
+            }
+            else
+            {
+                tokens.Add(new Token(new TextSpan(pos, part.Length), part));
+            }
+
+            pos += part.Length + 1;
         }
 
         return Of(tokens);

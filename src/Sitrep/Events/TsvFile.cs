@@ -23,7 +23,7 @@ internal static class TsvFile
                 continue;
             }
 
-            if (cells.Length > header.Length)
+            if (cells.Length != header.Length)
             {
                 throw new DataFileException(path, n, $"{cells.Length} cells, header has {header.Length}");
             }

@@ -9,7 +9,8 @@ namespace Sitrep.Fusion;
 /// <see cref="FusionOptions.CoarseDays"/>) are linked when <see cref="FusionRule"/> says they describe the same
 /// occurrence, and fused events are the connected components (so the result is the same for any ingest order).
 /// A coarse report ("earlier this month") attaches to the component of the compatible precise report with the
-/// smallest id — it never bridges two components — and stays alone when none is compatible.
+/// smallest id — it never bridges two components; coarse reports with no such anchor are grouped with compatible
+/// unanchored reports of the very same date interval.
 /// <see cref="Add"/> touches only the components the new reports link to: no recomputation of the world.
 /// Not thread-safe: one writer.
 /// </summary>
@@ -23,6 +24,8 @@ public sealed class EventFuser
     readonly Dictionary<int, List<EventId>> _byDay = [];
     readonly Dictionary<EventId, EventId?> _coarseAnchor = [];
     readonly Dictionary<EventId, SortedSet<string>> _membersByRoot = [];
+    readonly List<EventId> _unplaced = [];
+    readonly Dictionary<(DateOnly, DateOnly), List<EventId>> _coarseByInterval = [];
 
     /// <summary>Creates an empty fuser. <paramref name="sourceKey"/> maps documents to independent-source keys (see <see cref="NearDuplicateIndex"/>).</summary>
     public EventFuser(FusionRule rule, ActorCompatibility actors, Func<DocumentId, string>? sourceKey = null)
@@ -42,6 +45,21 @@ public sealed class EventFuser
     /// <summary>Adds reports (already-seen ids are ignored) and returns the fused events they created or changed.</summary>
     public ImmutableArray<FusedEvent> Add(IEnumerable<ConflictEvent> reports)
     {
+        var touched = Ingest(reports);
+        var roots = touched.Select(Root).ToHashSet();
+        return [.. roots.Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Adds reports without building the changed fused events (bulk loading); returns how many were new.</summary>
+    public int AddMany(IEnumerable<ConflictEvent> reports)
+    {
+        var before = _reports.Count;
+        Ingest(reports);
+        return _reports.Count - before;
+    }
+
+    HashSet<EventId> Ingest(IEnumerable<ConflictEvent> reports)
+    {
         ArgumentNullException.ThrowIfNull(reports);
         var touched = new HashSet<EventId>();
         foreach (var r in reports)
@@ -51,7 +69,13 @@ public sealed class EventFuser
                 continue;
             }
 
-            if (_rule.IsCoarse(r))
+            if (r.Location is null)
+            {
+                // The rule never links a report without a place: it stays a fused event of its own.
+                _unplaced.Add(r.Id);
+                touched.Add(r.Id);
+            }
+            else if (_rule.IsCoarse(r))
             {
                 AddCoarse(r, touched);
             }
@@ -61,16 +85,32 @@ public sealed class EventFuser
             }
         }
 
-        var roots = touched.Select(Root).ToHashSet();
-        return [.. roots.Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+        return touched;
     }
 
     /// <summary>Every fused event, ordered by id.</summary>
     public ImmutableArray<FusedEvent> Snapshot()
     {
+        var coarseByRoot = _coarseAnchor.Where(kv => kv.Value is not null)
+            .GroupBy(kv => Root(kv.Value!.Value))
+            .ToDictionary(g => g.Key, g => g.Select(kv => _reports[kv.Key]).ToArray());
         var roots = _parent.Keys.Select(Root).ToHashSet();
-        var lone = _coarseAnchor.Where(kv => kv.Value is null).Select(kv => kv.Key);
-        return [.. roots.Concat(lone).Select(BuildComponent).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+        var components = roots.Select(root => _merger.Merge(
+            _membersByRoot[root].Select(m => _reports[new EventId(m)]).Concat(coarseByRoot.GetValueOrDefault(root) ?? []), _sourceKey));
+        var done = new HashSet<EventId>();
+        var coarseGroups = new List<FusedEvent>();
+        foreach (var (id, anchor) in _coarseAnchor.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
+        {
+            if (anchor is null && !done.Contains(id))
+            {
+                var group = CoarseGroup(id);
+                done.UnionWith(group);
+                coarseGroups.Add(_merger.Merge(group.Select(g => _reports[g]), _sourceKey));
+            }
+        }
+
+        var singles = _unplaced.Select(id => _merger.Merge([_reports[id]], _sourceKey));
+        return [.. components.Concat(coarseGroups).Concat(singles).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
     }
 
     /// <summary>The fused event holding report <paramref name="reportId"/>, or null.</summary>
@@ -128,7 +168,37 @@ public sealed class EventFuser
         }
 
         _coarseAnchor[c.Id] = anchor;
+        var key = (c.DateInterval.Start, c.DateInterval.End);
+        if (!_coarseByInterval.TryGetValue(key, out var bucket))
+        {
+            _coarseByInterval[key] = bucket = [];
+        }
+
+        bucket.Add(c.Id);
         touched.Add(anchor ?? c.Id);
+    }
+
+    // The unanchored coarse reports linked to c through reports with the very same date interval (e.g. two outlets
+    // that both only say "this week", published the same day); computed from the current set, so order-independent.
+    List<EventId> CoarseGroup(EventId c)
+    {
+        var r = _reports[c];
+        var bucket = _coarseByInterval[(r.DateInterval.Start, r.DateInterval.End)];
+        var group = new List<EventId> { c };
+        var seen = new HashSet<EventId> { c };
+        for (var i = 0; i < group.Count; i++)
+        {
+            foreach (var other in bucket)
+            {
+                if (_coarseAnchor[other] is null && !seen.Contains(other) && _rule.Same(_reports[group[i]], _reports[other]))
+                {
+                    seen.Add(other);
+                    group.Add(other);
+                }
+            }
+        }
+
+        return group;
     }
 
     IEnumerable<EventId> Candidates(ConflictEvent r)
@@ -196,7 +266,9 @@ public sealed class EventFuser
     {
         if (!_parent.ContainsKey(root))
         {
-            return _merger.Merge([_reports[root]], _sourceKey);
+            return _coarseAnchor.TryGetValue(root, out var anchor) && anchor is null
+                ? _merger.Merge(CoarseGroup(root).Select(g => _reports[g]), _sourceKey)
+                : _merger.Merge([_reports[root]], _sourceKey);
         }
 
         var members = _membersByRoot[root];

@@ -94,7 +94,7 @@ public sealed class MinHasher
             var xr = x % Prime;
             for (var i = 0; i < Size; i++)
             {
-                var h = (ulong)(((UInt128)_a[i] * xr + _b[i]) % Prime);
+                var h = MulAddModPrime(_a[i], xr, _b[i]);
                 if (h < sig[i])
                 {
                     sig[i] = h;
@@ -103,6 +103,15 @@ public sealed class MinHasher
         }
 
         return ImmutableArray.Create(sig);
+    }
+
+    // (a·x + b) mod 2^61 − 1 without division: fold the 122-bit product on the Mersenne prime.
+    static ulong MulAddModPrime(ulong a, ulong x, ulong b)
+    {
+        var prod = ((UInt128)a * x) + b;
+        var folded = (ulong)(prod & Prime) + (ulong)(prod >> 61);
+        folded = (folded & Prime) + (folded >> 61);
+        return folded >= Prime ? folded - Prime : folded;
     }
 
     /// <summary>Estimated Jaccard similarity of two signatures.</summary>

@@ -15,7 +15,7 @@ public sealed record StoryDocument(DocumentId Id, DateOnly? Published, string? T
 public sealed record StoryCluster(DocumentId Id, ImmutableArray<DocumentId> Documents, DateOnly? First, DateOnly? Last, ImmutableArray<string> TopTerms);
 
 /// <summary>
-/// Story clustering: TF-IDF vectors over content words (title words counted twice), cosine similarity, and
+/// Story clustering: TF-IDF vectors (smoothed idf, 1 + ln((1+N)/(1+df))) over content words (title words counted twice), cosine similarity, and
 /// single-link union of pairs at or above <paramref name="threshold"/> published within
 /// <paramref name="windowDays"/> of each other. Near-duplicates always fall in one story.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class StoryClusterer(double threshold = 0.35, int windowDays = 3)
 
         var vectors = tfs.Select(tf =>
         {
-            var v = tf.ToDictionary(kv => kv.Key, kv => (1 + Math.Log(kv.Value)) * Math.Log((1.0 + docs.Length) / (1 + df[kv.Key])), StringComparer.Ordinal);
+            var v = tf.ToDictionary(kv => kv.Key, kv => (1 + Math.Log(kv.Value)) * (1 + Math.Log((1.0 + docs.Length) / (1 + df[kv.Key]))), StringComparer.Ordinal);
             var norm = Math.Sqrt(v.Values.Sum(x => x * x));
             return norm > 0 ? v.ToDictionary(kv => kv.Key, kv => kv.Value / norm, StringComparer.Ordinal) : v;
         }).ToArray();

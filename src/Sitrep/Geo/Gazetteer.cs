@@ -31,7 +31,7 @@ public sealed class Gazetteer
     /// <summary>The entry with id <paramref name="id"/> ("gn:170063", "sup:...", "iso:SY", "adm1:SY.09"), or null.</summary>
     public Place? Find(string id)
     {
-        var i = Array.IndexOf(Index.Ids, id);
+        var i = Index.Ids.IndexOf(id);
         return i < 0 ? null : Index.ToPlace(i);
     }
 

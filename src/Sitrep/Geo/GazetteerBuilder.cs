@@ -99,8 +99,8 @@ internal sealed class GazetteerBuilder
 
         return new GazetteerIndex
         {
-            Names = [.. _names],
-            Ids = [.. _ids],
+            Names = StringTable.From(_names),
+            Ids = StringTable.From(_ids),
             Lat = [.. _lat],
             Lon = [.. _lon],
             Country = [.. _country],
@@ -369,7 +369,7 @@ internal sealed class GazetteerBuilder
     }
 
     /// <summary>
-    /// Synthesises admin1 and admin2 places at the midpoint of the 5th–95th percentile box of their member
+    /// Synthesises admin1 and admin2 places at the midpoint of the bounding box of their member
     /// places (robust to outliers, and closer to GeoNames' division points than the mean of clustered towns).
     /// </summary>
     private int[] AddAdminUnits()
@@ -422,8 +422,8 @@ internal sealed class GazetteerBuilder
     private static double Midrange(List<float> v)
     {
         v.Sort();
-        var lo = v[(int)(0.05 * (v.Count - 1))];
-        var hi = v[(int)Math.Ceiling(0.95 * (v.Count - 1))];
+        var lo = v[0];
+        var hi = v[^1];
         return (lo + hi) / 2.0;
     }
 

@@ -29,10 +29,10 @@ internal enum PlaceFlags : byte
 internal sealed class GazetteerIndex
 {
     private const int Magic = 0x5A475453; // "STGZ"
-    internal const int FormatVersion = 4;
+    internal const int FormatVersion = 5;
 
-    public required string[] Names { get; init; }
-    public required string[] Ids { get; init; }
+    public required StringTable Names { get; init; }
+    public required StringTable Ids { get; init; }
     public required float[] Lat { get; init; }
     public required float[] Lon { get; init; }
     public required short[] Country { get; init; }
@@ -88,8 +88,8 @@ internal sealed class GazetteerIndex
         {
             w.Write(Magic);
             w.Write(FormatVersion);
-            WriteStrings(w, Names);
-            WriteStrings(w, Ids);
+            Names.Write(w);
+            Ids.Write(w);
             WriteArray(w, Lat);
             WriteArray(w, Lon);
             WriteArray(w, Country);
@@ -124,8 +124,8 @@ internal sealed class GazetteerIndex
 
         return new GazetteerIndex
         {
-            Names = ReadStrings(r),
-            Ids = ReadStrings(r),
+            Names = StringTable.Read(r),
+            Ids = StringTable.Read(r),
             Lat = ReadArray<float>(r),
             Lon = ReadArray<float>(r),
             Country = ReadArray<short>(r),
@@ -325,4 +325,70 @@ internal sealed class KeyTable
         GazetteerIndex.ReadArray<int>(r),
         GazetteerIndex.ReadArray<int>(r),
         GazetteerIndex.ReadArray<int>(r));
+}
+
+/// <summary>Strings kept as one char array plus offsets; a string is made only when asked for.</summary>
+internal sealed class StringTable
+{
+    private readonly char[] _chars;
+    private readonly int[] _offsets;
+
+    private StringTable(char[] chars, int[] offsets)
+    {
+        _chars = chars;
+        _offsets = offsets;
+    }
+
+    public int Length => _offsets.Length - 1;
+
+    public string this[int i] => new(Span(i));
+
+    public ReadOnlySpan<char> Span(int i) => _chars.AsSpan(_offsets[i], _offsets[i + 1] - _offsets[i]);
+
+    /// <summary>Index of <paramref name="value"/> or -1 (linear scan; not for hot paths).</summary>
+    public int IndexOf(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < Length; i++)
+        {
+            if (Span(i).SequenceEqual(value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public static StringTable From(IReadOnlyList<string> strings)
+    {
+        var offsets = new int[strings.Count + 1];
+        var total = 0;
+        for (var i = 0; i < strings.Count; i++)
+        {
+            offsets[i] = total;
+            total += strings[i].Length;
+        }
+
+        offsets[strings.Count] = total;
+        var chars = new char[total];
+        for (var i = 0; i < strings.Count; i++)
+        {
+            strings[i].CopyTo(chars.AsSpan(offsets[i]));
+        }
+
+        return new StringTable(chars, offsets);
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        GazetteerIndex.WriteArray(w, _offsets);
+        GazetteerIndex.WriteArray(w, _chars);
+    }
+
+    public static StringTable Read(BinaryReader r)
+    {
+        var offsets = GazetteerIndex.ReadArray<int>(r);
+        var chars = GazetteerIndex.ReadArray<char>(r);
+        return new StringTable(chars, offsets);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class Geoparser : IGeoparser
     private readonly GeoCues _cues;
     private readonly GeoparserOptions _options;
     private readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _demonyms;
-    private readonly Lazy<Dictionary<short, int[]>> _keysByCountry;
+    private readonly Lazy<Dictionary<long, int[]>> _keysByCountry;
 
     /// <summary>Creates a geoparser over <paramref name="gazetteer"/>; cue words come from data/geo/cues.tsv.</summary>
     public Geoparser(Gazetteer gazetteer, GeoparserOptions? options = null)
@@ -33,7 +33,7 @@ public sealed class Geoparser : IGeoparser
         }
 
         _demonyms = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _keysByCountry = new Lazy<Dictionary<short, int[]>>(BuildKeysByCountry);
+        _keysByCountry = new Lazy<Dictionary<long, int[]>>(BuildKeysByCountry);
     }
 
     /// <summary>Loads the gazetteer (building its index when missing) and creates a geoparser.</summary>
@@ -87,6 +87,11 @@ public sealed class Geoparser : IGeoparser
         public Cand? Container;
         public int First = -1;
         public bool Forced;
+        public bool PersonLike;
+        public bool AllCaps;
+        public bool Locative;
+        public bool PersonName;
+        public bool SaidAfter;
         public int Pick = -1;
         public double Score;
         public double[] Scores = [];
@@ -149,15 +154,17 @@ public sealed class Geoparser : IGeoparser
             Tokenize(text, s, toks);
         }
 
-        var lower = LowercaseWords(text, toks);
         var cands = new List<Cand>();
-        Recognise(text, toks, lower, cands);
+        Recognise(text, toks, cands);
+        Prune(cands);
         if (forced is not null)
         {
             Force(text, toks, cands, forced);
+            Prune(cands);
         }
 
         Context(text, toks, cands);
+        PersonNames(text, toks, cands);
         if (forced is not null)
         {
             foreach (var c in cands)
@@ -169,11 +176,12 @@ public sealed class Geoparser : IGeoparser
         var focus = Focus(cands);
         if (_options.Fuzzy)
         {
-            FuzzyFallback(text, toks, lower, cands, focus);
+            FuzzyFallback(text, toks, cands, focus);
+            Prune(cands);
             cands.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        Resolve(cands, focus);
+        Resolve(text, cands, focus);
         return cands;
     }
 
@@ -344,6 +352,26 @@ public sealed class Geoparser : IGeoparser
                 i++;
             }
 
+            // Dotted abbreviations stay one token: "U.S.", "D.C.", "W.Va.", "B.C.".
+            if (i - st <= 3 && char.IsUpper(text[st]) && i + 1 < s.End && text[i] == '.' && char.IsUpper(text[i + 1]))
+            {
+                while (i < s.End && text[i] == '.' && i + 1 < s.End && char.IsLetter(text[i + 1]))
+                {
+                    var j = i + 1;
+                    while (j < s.End && char.IsLetter(text[j]) && j - i <= 3)
+                    {
+                        j++;
+                    }
+
+                    i = j;
+                }
+
+                if (i < s.End && text[i] == '.')
+                {
+                    i++;
+                }
+            }
+
             // Trailing apostrophes and possessive 's are not part of the name.
             var en = i;
             var poss = false;
@@ -401,23 +429,9 @@ public sealed class Geoparser : IGeoparser
         return hyphens <= 1;
     }
 
-    private static HashSet<string> LowercaseWords(string text, List<Tok> toks)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in toks)
-        {
-            if (!t.Cap && t.End - t.Start >= 3 && char.IsLetter(text[t.Start]))
-            {
-                set.Add(text[t.Start..t.End]);
-            }
-        }
-
-        return set;
-    }
-
     private static bool IsAllCapsWord(ReadOnlySpan<char> w)
     {
-        if (w.Length <= 3)
+        if (w.Length < 2 || w.Contains('.'))
         {
             return false;
         }
@@ -444,9 +458,61 @@ public sealed class Geoparser : IGeoparser
 
     // ---------------------------------------------------------------- recognition
 
-    private void Recognise(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands)
+    /// <summary>True when <paramref name="word"/> also occurs in lower case as a whole word in the text.</summary>
+    private static bool OccursLowercase(string text, ReadOnlySpan<char> word)
     {
-        var lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (word.Length < 3 || word.Length > 40)
+        {
+            return false;
+        }
+
+        Span<char> low = stackalloc char[word.Length];
+        word.ToLowerInvariant(low);
+        var all = text.AsSpan();
+        var from = 0;
+        while (from < all.Length)
+        {
+            var k = all[from..].IndexOf(low, StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var at = from + k;
+            var end = at + low.Length;
+            if ((at == 0 || !char.IsLetter(all[at - 1])) && (end >= all.Length || !char.IsLetter(all[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    private void Prune(List<Cand> cands)
+    {
+        foreach (var c in cands)
+        {
+            if (c.Places.Count <= 24)
+            {
+                continue;
+            }
+
+            // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
+            var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+            var keepP = order.Select(j => c.Places[j]).ToList();
+            var keepM = order.Select(j => c.Matches[j]).ToList();
+            c.Places.Clear();
+            c.Places.AddRange(keepP);
+            c.Matches.Clear();
+            c.Matches.AddRange(keepM);
+        }
+    }
+
+    private void Recognise(string text, List<Tok> toks, List<Cand> cands)
+    {
         Span<char> key = stackalloc char[GeoKey.MaxLength];
         Span<char> skel = stackalloc char[GeoKey.MaxLength];
         var i = 0;
@@ -455,7 +521,7 @@ public sealed class Geoparser : IGeoparser
             var t = toks[i];
             var w = text.AsSpan(t.Start, t.End - t.Start);
             var articleStart = !t.Cap && IsArticle(w) && i + 1 < toks.Count && toks[i + 1].Joined && toks[i + 1].HyphenBefore && toks[i + 1].Cap;
-            if (!t.Cap || !char.IsLetter(w[0]) || IsAllCapsWord(w))
+            if (!t.Cap || !char.IsLetter(w[0]))
             {
                 if (!articleStart)
                 {
@@ -552,7 +618,7 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 if (found is not null && n == 1 && !t.SentenceStart && found.Match == Match.Exact
-                    && lowerLookup.Contains(span.ToString().ToLowerInvariant()))
+                    && OccursLowercase(text, span))
                 {
                     // A capitalised common word ("Bush", "Reading" mid-sentence in a title) stays weak.
                     found.Weak = true;
@@ -571,6 +637,7 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            found.AllCaps = IsAllCapsWord(text.AsSpan(found.Start, found.End - found.Start));
             cands.Add(found);
             i = found.T1 + 1;
         }
@@ -603,6 +670,11 @@ public sealed class Geoparser : IGeoparser
             var nextW = hasNext ? W(next) : default;
             var prevW = hasPrev ? W(prev) : default;
             var isCountry = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country);
+            if (prev >= 0 && !toks[prev].Cap)
+            {
+                c.Locative = W(prev) is "in" or "at" or "near" or "from" or "to" or "into" or "outside" or "around" or "across" or "toward" or "towards"
+                    or "via" or "through" or "between" or "of" or "inside" or "within" or "throughout" or "visit" or "visited" or "reach" or "reached";
+            }
 
             // Kind asked by the following or preceding word: "Aleppo province", "the city of Raqqa", "Tabqa dam".
             if (hasNext && _cues.Kind(nextW) is { } k1)
@@ -640,8 +712,7 @@ public sealed class Geoparser : IGeoparser
                     c.Relation = "border";
                     c.Precision = 3;
                 }
-                else if (hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.TitleNext) == 0 && !startsAt.ContainsKey(next)
-                    && ((_cues.Exact(nextW) & GeoCues.Org) != 0 || (_cues.Exact(nextW) & GeoCues.Stop) == 0))
+                else if (hasNext && toks[next].Cap && (_cues.Exact(nextW) & GeoCues.TitleNext) == 0 && !startsAt.ContainsKey(next) && NameWord(nextW))
                 {
                     c.Role = ToponymRole.PartOfName;
                 }
@@ -660,15 +731,16 @@ public sealed class Geoparser : IGeoparser
             }
 
             // Part of an organisation's or a person's name: a capitalised neighbour that is no place.
-            if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null
-                && ((_cues.Exact(nextW) & GeoCues.Org) != 0 || (_cues.Exact(nextW) & GeoCues.Stop) == 0))
+            if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null && NameWord(nextW))
             {
                 c.Role = ToponymRole.PartOfName;
+                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0;
             }
-            else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && (_cues.Exact(prevW) & GeoCues.Stop) == 0 && !IsPlaceEnd(cands, prev)
+            else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && ((_cues.Exact(prevW) & GeoCues.Stop) == 0 || (_cues.Exact(prevW) & GeoCues.Name) != 0) && !IsPlaceEnd(cands, prev)
                 && !(toks[prev].End - toks[prev].Start <= 3 && IsArticle(prevW)))
             {
                 c.Role = ToponymRole.PartOfName;
+                c.PersonLike = true;
             }
 
             // Metonyms: a country, capital or seat of government that says, wants or condemns.
@@ -686,6 +758,7 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var speaks = n < toks.Count && !last.Possessive && !toks[n].Cap && (_cues.Lower(W(n)) & GeoCues.Verb) != 0;
+                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted";
                 var seat = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Other && _g.Is(p, PlaceFlags.Supplement) && _g.CountryOf(p) is "RU" or "US" or "GB" or "FR");
                 if (seat || (speaks && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country || _g.Is(p, PlaceFlags.Capital))))
                 {
@@ -754,6 +827,59 @@ public sealed class Geoparser : IGeoparser
         }
     }
 
+    /// <summary>
+    /// Words used as person names anywhere in the document (after a title, closing a capitalised run that is
+    /// no place, or as a person-like part of a name) make later single-word mentions of them person names too.
+    /// </summary>
+    private void PersonNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var candAt = new Dictionary<int, Cand>();
+        foreach (var c in cands)
+        {
+            candAt[c.T0] = c;
+        }
+
+        for (var i = 1; i < toks.Count; i++)
+        {
+            var t = toks[i];
+            if (!t.Cap || !t.Joined || toks[i - 1].Possessive)
+            {
+                continue;
+            }
+
+            var pw = text.AsSpan(toks[i - 1].Start, toks[i - 1].End - toks[i - 1].Start);
+            var w = text.AsSpan(t.Start, t.End - t.Start);
+            if ((_cues.Exact(w) & GeoCues.Stop) != 0 || IsAllCapsWord(w))
+            {
+                continue;
+            }
+
+            var afterTitle = _cues.IsTitle(pw) || pw is "Mr." or "Mrs." or "Dr." or "Ms.";
+            var afterFirstName = toks[i - 1].Cap && (_cues.Exact(pw) & GeoCues.Stop) == 0 && !toks[i - 1].SentenceStart
+                && (!candAt.TryGetValue(i, out var ic) || ic.T1 == i) && (!candAt.TryGetValue(i - 1, out var pc) || pc.PersonLike || pc.Weak || pc.Drop)
+                && (i + 1 >= toks.Count || !toks[i + 1].Joined || !toks[i + 1].Cap);
+            if (afterTitle || afterFirstName)
+            {
+                names.Add(w.ToString());
+            }
+        }
+
+        foreach (var c in cands)
+        {
+            if (c.T0 == c.T1 && c.Demonym < 0 && names.Contains(text[c.Start..c.End]))
+            {
+                c.PersonName = true;
+            }
+        }
+    }
+
+    private bool NameWord(ReadOnlySpan<char> w)
+    {
+        var f = _cues.Exact(w);
+        return (f & (GeoCues.Org | GeoCues.Name)) != 0 || (f & GeoCues.Stop) == 0;
+    }
+
     private static bool IsPlaceEnd(List<Cand> cands, int tokenIndex) => cands.Exists(x => x.T1 == tokenIndex && x.Match == Match.Exact && !x.Weak);
 
     // ---------------------------------------------------------------- scoring
@@ -767,7 +893,7 @@ public sealed class Geoparser : IGeoparser
             case PlaceKind.Country:
                 return 9.0;
             case PlaceKind.Admin1:
-                return 5.0 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
+                return 6.5 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             case PlaceKind.Admin2:
                 return 3.2 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             default:
@@ -889,8 +1015,10 @@ public sealed class Geoparser : IGeoparser
             .ToDictionary(kv => kv.Key, kv => kv.Value / max);
     }
 
-    private void Resolve(List<Cand> cands, Dictionary<short, double> focus)
+    private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
     {
+        Span<char> mk = stackalloc char[GeoKey.MaxLength];
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
         // Pass 1: prior-only picks give the co-mentioned admin units and positions.
         var first = new int[cands.Count];
         var admin1 = new Dictionary<int, int>();
@@ -919,7 +1047,20 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            if (c.Places.Count > 24)
+            {
+                // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
+                var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+                var keepP = order.Select(j => c.Places[j]).ToList();
+                var keepM = order.Select(j => c.Matches[j]).ToList();
+                c.Places.Clear();
+                c.Places.AddRange(keepP);
+                c.Matches.Clear();
+                c.Matches.AddRange(keepM);
+            }
+
             var container = c.Container?.First ?? -1;
+            var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
             var best = -1;
             var bs = double.MinValue;
             var scores = new double[c.Places.Count];
@@ -927,8 +1068,18 @@ public sealed class Geoparser : IGeoparser
             {
                 var p = c.Places[j];
                 var s = Prior(p) - MatchPenalty(c.Matches[j]) + KindBonus(c, p);
+                if (mkl > 0 && mk[..mkl].SequenceEqual(nk[..GeoKey.Loose(_g.Names.Span(p), nk)]))
+                {
+                    s += 1.0; // the mention is the entry's main name, not one of its alternate names
+                }
+
                 var cc = _g.Country[p];
                 var inFocus = cc >= 0 && focus.TryGetValue(cc, out var f) ? f : 0;
+                if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
+                {
+                    // "Aleppo", "Idlib": the city that is the seat of the same-named province, unless "province" is said.
+                    s -= 2.5;
+                }
                 s += 3.0 * inFocus;
                 if (c.Matches[j] != Match.Exact && inFocus == 0 && _g.Population[p] < 100_000 && !_g.Is(p, PlaceFlags.Supplement))
                 {
@@ -987,14 +1138,40 @@ public sealed class Geoparser : IGeoparser
         }
     }
 
+    private bool HasSeatNamesake(Cand c, int admin1Place)
+    {
+        foreach (var q in c.Places)
+        {
+            if (q != admin1Place && _g.KindOf(q) == PlaceKind.Settlement && _g.Admin1[q] == _g.Admin1[admin1Place]
+                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital) || _g.Population[q] >= 100_000))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
     {
         var kind = _g.KindOf(p);
-        var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || _g.Population[p] >= 100_000 || _g.Is(p, PlaceFlags.Capital);
-        var inFocus = _g.Country[p] >= 0 && focus.ContainsKey(_g.Country[p]);
-        if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName && !(kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Population[p] >= 100_000 || _g.Is(p, PlaceFlags.Capital)))
+        var pop = _g.Population[p];
+        var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital);
+        if (c.Role == ToponymRole.PartOfName && !_options.KeepMinorPartOfName
+            && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || (!c.PersonLike && (kind is PlaceKind.Admin1 || pop >= 100_000))))
         {
             return false;
+        }
+
+        if (c.AllCaps && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Supplement)
+            || (c.End - c.Start >= 5 && (kind is PlaceKind.Admin1 || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital)))))
+        {
+            return false;
+        }
+
+        if (c.SaidAfter && !(kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000 || _g.Is(p, PlaceFlags.Supplement)))
+        {
+            return false; // "Mike said", "Allen told": a person
         }
 
         if (c.Weak)
@@ -1008,7 +1185,18 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
-        return major || inFocus || score >= 3.3 || c.Relation is not null || c.KindAsked is not null;
+        if (c.PersonName)
+        {
+            return kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000;
+        }
+
+        if (major || c.Relation is not null || c.KindAsked is not null || c.Container is not null)
+        {
+            return true;
+        }
+
+        // Minor places (villages named like people and things) need a locative cue, or a focus country and size.
+        return c.Locative || (strongFocus && (pop >= 5_000 || _g.Is(p, PlaceFlags.Admin2Seat) || kind == PlaceKind.Admin2));
     }
 
     private bool Contains(int container, int p)
@@ -1072,11 +1260,15 @@ public sealed class Geoparser : IGeoparser
 
     // ---------------------------------------------------------------- fuzzy fallback
 
-    private Dictionary<short, int[]> BuildKeysByCountry()
+    private static long Bucket(short country, char first, int length) => ((long)country << 24) | ((long)first << 8) | (long)Math.Min(length, 255);
+
+    /// <summary>Loose keys by (country, first letter, length): the fuzzy fallback compares only keys that can be close.</summary>
+    private Dictionary<long, int[]> BuildKeysByCountry()
     {
-        var lists = new Dictionary<short, List<int>>();
+        var lists = new Dictionary<long, List<int>>();
         for (var k = 0; k < _g.Loose.KeyCount; k++)
         {
+            var key = _g.Loose.Key(k);
             foreach (var p in _g.Loose.Postings(k))
             {
                 var cc = _g.Country[p];
@@ -1085,9 +1277,10 @@ public sealed class Geoparser : IGeoparser
                     continue;
                 }
 
-                if (!lists.TryGetValue(cc, out var l))
+                var b = Bucket(cc, key[0], key.Length);
+                if (!lists.TryGetValue(b, out var l))
                 {
-                    lists[cc] = l = [];
+                    lists[b] = l = [];
                 }
 
                 if (l.Count == 0 || l[^1] != k)
@@ -1100,7 +1293,7 @@ public sealed class Geoparser : IGeoparser
         return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
-    private void FuzzyFallback(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands, Dictionary<short, double> focus)
+    private void FuzzyFallback(string text, List<Tok> toks, List<Cand> cands, Dictionary<short, double> focus)
     {
         if (focus.Count == 0)
         {
@@ -1127,7 +1320,7 @@ public sealed class Geoparser : IGeoparser
             }
 
             var w = text.AsSpan(t.Start, t.End - t.Start);
-            if (_cues.Exact(w) != 0 || lower.Contains(w.ToString().ToLowerInvariant()))
+            if (_cues.Exact(w) != 0 || OccursLowercase(text, w))
             {
                 continue;
             }
@@ -1148,8 +1341,9 @@ public sealed class Geoparser : IGeoparser
             var maxD = kl >= 9 ? 2 : 1;
             Cand? found = null;
             foreach (var cc in countries)
+            for (var len = kl - maxD; len <= kl + maxD; len++)
             {
-                if (!_keysByCountry.Value.TryGetValue(cc, out var keys))
+                if (len < 1 || !_keysByCountry.Value.TryGetValue(Bucket(cc, k[0], len), out var keys))
                 {
                     continue;
                 }

@@ -32,7 +32,26 @@ public static class EventStages
     /// <summary>The whole pipeline; <paramref name="log"/> receives notes about optional stages that are unavailable.</summary>
     public static ArticlePipeline Create(TextWriter? log = null)
     {
-        _ = log;
-        return new ArticlePipeline(Documents(), Extractor());
+        Geo.IGeoparser? geoparser = null;
+        try
+        {
+            geoparser = Geo.Geoparser.Create(null, log);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or FileNotFoundException)
+        {
+            log?.WriteLine($"sitrep: no geoparser ({ex.Message}); run `npm ci && ./sitrep gazetteer build` once. Events will have no locations.");
+        }
+
+        Syntax.ISyntaxParser? parser = null;
+        try
+        {
+            parser = Syntax.SyntaxParser.LoadDefault();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            log?.WriteLine($"sitrep: no syntax model ({ex.Message}); roles use positional rules only.");
+        }
+
+        return new ArticlePipeline(Documents(), Extractor(), geoparser, new Temporal.TemporalTagger(), parser);
     }
 }

@@ -143,12 +143,47 @@ internal sealed class DependencyParser
 
     int Best(State s, ReadOnlySpan<float> scores)
     {
+        // Valid moves by block: SHIFT, LEFT-l (root label only, and only, when the buffer front is the root), RIGHT-l (non-root).
         var best = -1;
-        for (var c = 0; c < scores.Length; c++)
+        var bestScore = float.NegativeInfinity;
+        if (s.B < s.N)
         {
-            if ((best < 0 || scores[c] > scores[best]) && Valid(s, c))
+            best = 0;
+            bestScore = scores[0];
+        }
+
+        if (s.Sp >= 1)
+        {
+            if (s.B == s.N)
             {
-                best = c;
+                if (s.Sp == 1 && scores[1 + RootLabel] > bestScore)
+                {
+                    best = 1 + RootLabel;
+                    bestScore = scores[best];
+                }
+            }
+            else
+            {
+                for (var l = 0; l < L; l++)
+                {
+                    if (l != RootLabel && scores[1 + l] > bestScore)
+                    {
+                        best = 1 + l;
+                        bestScore = scores[best];
+                    }
+                }
+            }
+        }
+
+        if (s.Sp >= 2)
+        {
+            for (var l = 0; l < L; l++)
+            {
+                if (l != RootLabel && scores[1 + L + l] > bestScore)
+                {
+                    best = 1 + L + l;
+                    bestScore = scores[best];
+                }
             }
         }
 
@@ -392,7 +427,7 @@ internal sealed class DependencyParser
     internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
 
     /// <summary>Trains with the dynamic oracle; projective sentences only.</summary>
-    public static DependencyParser Train(string[] labels, IReadOnlyList<Example> data, int epochs, int seed, Action<string> log)
+    public static DependencyParser Train(string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log)
     {
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
         var parser = new DependencyParser(labels, model);
@@ -458,8 +493,14 @@ internal sealed class DependencyParser
             log($"parser epoch {epoch + 1}/{epochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
         }
 
-        return new DependencyParser(labels, model.Freeze(0.05f));
+        return new DependencyParser(labels, model.Freeze(threshold));
     }
+
+    /// <summary>Number of weighted features.</summary>
+    public int FeatureCount => ((PerceptronWeights)_weights).FeatureCount;
+
+    /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
+    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold));
 
     /// <summary>Writes labels and weights.</summary>
     public void Write(BinaryWriter writer)

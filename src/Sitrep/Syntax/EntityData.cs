@@ -19,7 +19,7 @@ internal static class EntityData
     /// proper noun, trimmed to the capitalised name around the head ("the Syrian Observatory for Human
     /// Rights" → "Syrian Observatory for Human Rights"); nested names inside a longer one are dropped.
     /// </summary>
-    public static List<EntitySpan> FromGum(ConlluSentence s)
+    public static List<EntitySpan> FromGum(ConlluSentence s, IReadOnlySet<string>? titles = null)
     {
         var mentions = new List<(int Start, int End, string Type)>();
         var open = new List<(string Id, string Type, int Start)>();
@@ -104,10 +104,23 @@ internal static class EntityData
                 continue;
             }
 
+            // Plural proper-noun "people" mentions are nationalities or groups ("Koreans", "the Kurds"), not names.
+            if (kind == EntityKind.Person && s.Words[head].Xpos == "NNPS")
+            {
+                continue;
+            }
+
             int a = head, b = head + 1;
-            while (a > start && Capitalised(s.Words[a - 1].Form))
+            while (a > start && (Capitalised(s.Words[a - 1].Form)
+                || (s.Words[a - 1].Form == "-" && a - 2 >= start && Particles.Contains(s.Words[a - 2].Form))
+                || (Particles.Contains(s.Words[a - 1].Form) && s.Words[a].Form == "-")))
             {
                 a--;
+            }
+
+            while (kind == EntityKind.Person && a < head && titles is not null && titles.Contains(s.Words[a].Form))
+            {
+                a++;
             }
 
             while (b < end)
@@ -141,6 +154,12 @@ internal static class EntityData
         kept.Sort((x, y) => x.Start.CompareTo(y.Start));
         return kept;
     }
+
+    static readonly HashSet<string> Particles = new(["al", "el", "bin", "ibn", "abu", "de", "van", "von", "da", "di", "du", "la", "le"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads a one-per-line, '#'-commented word list into a case-insensitive set.</summary>
+    public static HashSet<string> ReadWordList(string path) =>
+        new(File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#'), StringComparer.OrdinalIgnoreCase);
 
     static bool Capitalised(string form) => form.Length > 0 && (char.IsUpper(form[0]) || char.IsDigit(form[0]));
 

@@ -31,13 +31,31 @@ internal sealed class Lemmatizer
             return form;
         }
 
-        var lower = form.ToLowerInvariant();
-        if (_exceptions.TryGetValue(xpos + "\t" + lower, out var lemma))
+        // Keys are "XPOS\tlower-cased form" (or suffix); built on the stack and looked up without allocating.
+        var length = xpos.Length + 1 + form.Length;
+        Span<char> key = length <= 128 ? stackalloc char[length] : new char[length];
+        xpos.CopyTo(key);
+        key[xpos.Length] = '\t';
+        var lower = key[(xpos.Length + 1)..];
+        form.AsSpan().ToLowerInvariant(lower);
+        if (_exceptions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var lemma))
         {
             return lemma;
         }
 
-        return ApplyRules(lower, xpos, _rules);
+        var rules = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> probe = stackalloc char[xpos.Length + 1 + MaxSuffix];
+        key[..(xpos.Length + 1)].CopyTo(probe);
+        for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
+        {
+            lower[(lower.Length - k)..].CopyTo(probe[(xpos.Length + 1)..]);
+            if (rules.TryGetValue(probe[..(xpos.Length + 1 + k)], out var rule) && rule.Strip < lower.Length)
+            {
+                return string.Concat(lower[..(lower.Length - rule.Strip)], rule.Append);
+            }
+        }
+
+        return lower.ToString();
     }
 
     static string ApplyRules(string lower, string xpos, Dictionary<string, (int Strip, string Append)> rules)
@@ -145,12 +163,17 @@ internal sealed class Lemmatizer
         {
             foreach (var (form, tag) in new[] { (past, "VBD"), (participle, "VBN") })
             {
+                // The verb list outranks the treebanks, whose lemmas carry a few annotation slips ("fled" → "flead").
                 foreach (var f in form.Split('/', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var key = tag + "\t" + f;
-                    if (!best.ContainsKey(key) && ApplyRules(f, tag, rules) != lemma)
+                    if (ApplyRules(f, tag, rules) != lemma)
                     {
                         exceptions[key] = lemma;
+                    }
+                    else
+                    {
+                        exceptions.Remove(key);
                     }
                 }
             }

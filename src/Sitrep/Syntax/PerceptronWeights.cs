@@ -96,6 +96,41 @@ internal sealed class PerceptronWeights : IFeatureScorer
         }
     }
 
+    /// <summary>A copy without the weights whose magnitude is below <paramref name="threshold"/>.</summary>
+    public PerceptronWeights Prune(float threshold)
+    {
+        var keys = new List<uint>();
+        var starts = new List<int>();
+        var cls = new List<ushort>();
+        var ws = new List<float>();
+        foreach (var s in _slots)
+        {
+            if (s.Key == 0)
+            {
+                continue;
+            }
+
+            var start = cls.Count;
+            foreach (var e in _entries.AsSpan(s.Start, s.Length))
+            {
+                if (Math.Abs(e.Weight) >= threshold)
+                {
+                    cls.Add((ushort)e.Class);
+                    ws.Add(e.Weight);
+                }
+            }
+
+            if (cls.Count > start)
+            {
+                keys.Add(s.Key);
+                starts.Add(start);
+            }
+        }
+
+        starts.Add(cls.Count);
+        return Create(Classes, keys, starts, cls, ws);
+    }
+
     /// <summary>Writes the table: classes, feature count, then per feature its key and quantised weights.</summary>
     public void Write(BinaryWriter writer)
     {

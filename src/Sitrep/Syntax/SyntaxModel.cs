@@ -21,7 +21,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         using var file = File.Create(path);
         file.Write(Magic);
         file.Write(BitConverter.GetBytes(FormatVersion));
-        using var brotli = new BrotliStream(file, new BrotliCompressionOptions { Quality = 9 });
+        using var brotli = new BrotliStream(file, new BrotliCompressionOptions { Quality = 5 });
         using var writer = new BinaryWriter(brotli, Encoding.UTF8);
         Tagger.Write(writer);
         Lemmatizer.Write(writer);

@@ -45,6 +45,24 @@ public sealed class SyntaxParser : ISyntaxParser
         return new ParsedSentence(sentence, tokens.MoveToImmutable(), a.Entities);
     }
 
+    /// <summary>Tags and parses only (no lemmas, no names); returns the heads.</summary>
+    internal int[] TagAndParse(IReadOnlyList<string> words)
+    {
+        var n = words.Count;
+        var info = WordInfo.Of(words);
+        var tagIds = new int[n];
+        _model.Tagger.Tag(info, tagIds);
+        var tags = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            tags[i] = _model.Tagger.ClassHash[tagIds[i]];
+        }
+
+        var heads = new int[n];
+        _model.Parser.Parse(info, tags, heads, new int[n]);
+        return heads;
+    }
+
     /// <summary>Full analysis of pre-tokenised words.</summary>
     internal Analysis Analyze(IReadOnlyList<string> words, bool entities = true)
     {

@@ -12,15 +12,19 @@ namespace Sitrep.Syntax;
 /// <param name="JackknifeFolds">Folds for the tags the parser trains on (0 = train the parser on the final tagger's own tags).</param>
 /// <param name="UseUnerDev">Also train the recogniser on Universal NER EWT dev (never on test).</param>
 /// <param name="Seed">Shuffling seed.</param>
+/// <param name="ParserPruning">Averaged parser weights below this magnitude are dropped (model size vs accuracy).</param>
+/// <param name="RebuildFrom">When set, keep this model's tagger and parser (re-pruned) and retrain the lemmatiser and recogniser.</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
     int TaggerEpochs = 8,
-    int ParserEpochs = 12,
+    int ParserEpochs = 10,
     int RecognizerEpochs = 10,
     int JackknifeFolds = 4,
     bool UseUnerDev = true,
-    int Seed = 1);
+    int Seed = 1,
+    float ParserPruning = 1f,
+    string? RebuildFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -33,8 +37,21 @@ public static class SyntaxTrainer
         var total = Stopwatch.StartNew();
         void Log(string m) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{total.Elapsed.TotalSeconds,6:F1}s] {m}"));
 
-        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
         var gum = ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-train.conllu"));
+        if (options.RebuildFrom is { } from)
+        {
+            // Keep the (expensive) tagger and parser; rebuild the lemmatiser and recogniser, re-prune the parser.
+            var old = SyntaxModel.Load(from);
+            var ewtTrain = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+            var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
+            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
+            var pruned = old.Parser.Prune(options.ParserPruning);
+            (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
+            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
+            return;
+        }
+
+        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
         var train = ewt.Concat(gum).ToList();
         Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
 
@@ -42,10 +59,7 @@ public static class SyntaxTrainer
         var tagger = PosTagger.Train(train, options.TaggerEpochs, options.Seed, Log);
         Log($"tagger trained in {sw.Elapsed.TotalSeconds:F1} s");
 
-        var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
-        var irregular = File.Exists(irregularPath) ? Lemmatizer.ReadIrregular(irregularPath) : [];
-        var lemmatizer = Lemmatizer.Train(train, irregular);
-        Log($"lemmatiser: {lemmatizer.ExceptionCount} exceptions, {lemmatizer.RuleCount} suffix rules ({irregular.Count} irregular verbs read)");
+        var lemmatizer = TrainLemmatizer(train, Log);
 
         // Parser training tags: jackknifed so that the parser sees tagging errors like those at run time.
         sw.Restart();
@@ -93,32 +107,51 @@ public static class SyntaxTrainer
         }
 
         sw.Restart();
-        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, Log);
-        Log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s");
+        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, Log);
+        Log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
 
-        sw.Restart();
+        var recognizer = TrainRecognizer(options, tagger, gum, Log);
+        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
+        Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+    }
+
+    static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
+    {
+        var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
+        var irregular = File.Exists(irregularPath) ? Lemmatizer.ReadIrregular(irregularPath) : [];
+        var lemmatizer = Lemmatizer.Train(train, irregular);
+        log($"lemmatiser: {lemmatizer.ExceptionCount} exceptions, {lemmatizer.RuleCount} suffix rules ({irregular.Count} irregular verbs read)");
+        return lemmatizer;
+    }
+
+    static EntityRecognizer TrainRecognizer(SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, Action<string> log)
+    {
+        var sw = Stopwatch.StartNew();
+        var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
+        var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
         foreach (var s in gum)
         {
             var words = s.Words.Select(w => w.Form).ToArray();
-            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s)));
+            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)));
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
         if (options.UseUnerDev && File.Exists(unerDev))
         {
+            // In-domain (web text) names: given twice the weight of GUM's.
             foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
             {
-                nerData.Add(NerExample(tagger, words, spans));
+                var e = NerExample(tagger, words, spans);
+                nerData.Add(e);
+                nerData.Add(e);
             }
         }
 
-        Log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
-        var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, Log);
-        Log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
-
-        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
-        Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+        log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
+        var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, log);
+        log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
+        return recognizer;
     }
 
     /// <summary>Tag hashes are what the parser consumes; the jackknife taggers share the class strings, not ids.</summary>

@@ -9,7 +9,13 @@ namespace Sitrep.Temporal;
 /// <param name="Name">The pattern's name.</param>
 /// <param name="Rule">The resolver it feeds.</param>
 /// <param name="Regex">The compiled regular expression (non-backtracking, case-insensitive).</param>
-public sealed record TemporalPattern(string Name, string Rule, Regex Regex);
+/// <param name="Needs">Word classes (<see cref="TemporalLexicon.ClassBits"/>) a sentence must contain for the pattern to run; 0 = always run.</param>
+/// <param name="NeedsAll">True: all of <paramref name="Needs"/> (the NEEDS column); false: any of them (derived from the regex).</param>
+public sealed record TemporalPattern(string Name, string Rule, Regex Regex, int Needs = 0, bool NeedsAll = false)
+{
+    /// <summary>True when a sentence with the classes <paramref name="present"/> may match.</summary>
+    public bool MayMatch(int present) => Needs == 0 || (NeedsAll ? (Needs & present) == Needs : (Needs & present) != 0);
+}
 
 /// <summary>
 /// The temporal tagger's data, loaded once: vocabulary (data/temporal/vocabulary.tsv), patterns
@@ -20,12 +26,27 @@ public sealed class TemporalLexicon
     static readonly string[] Rules =
     [
         "date", "month", "year", "dayrange", "relday", "weekday", "relperiod", "weekend", "recent", "ago", "later",
-        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset",
+        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset", "nthweekday", "weekof",
     ];
 
     TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue, FrozenSet<string> ordinalNouns)
     {
         OrdinalNouns = ordinalNouns;
+        var triggers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var cls in (ReadOnlySpan<string>)["month", "weekday", "relday", "season", "unit", "dayword", "trigger"])
+        {
+            if (vocabulary.TryGetValue(cls, out var forms))
+            {
+                foreach (var f in forms.Keys)
+                {
+                    var last = f[(f.LastIndexOf(' ') + 1)..];
+                    triggers[last] = triggers.GetValueOrDefault(last) | ClassBits[cls];
+                }
+            }
+        }
+
+        Triggers = triggers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        TriggerLookup = Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
         Vocabulary = vocabulary;
         Patterns = patterns;
         FutureCue = futureCue;
@@ -36,6 +57,15 @@ public sealed class TemporalLexicon
 
     /// <summary>The patterns, in file order (earlier wins ties).</summary>
     public ImmutableArray<TemporalPattern> Patterns { get; }
+
+    /// <summary>
+    /// Pre-filter words and their class bits (<see cref="ClassBits"/>): the last word of each form of the classes
+    /// month, weekday, relday, season, unit, dayword and trigger. A pattern runs on a sentence only when the
+    /// sentence has a word (or a digit) of a class the pattern mentions.
+    /// </summary>
+    public FrozenDictionary<string, int> Triggers { get; }
+
+    internal FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup { get; }
 
     /// <summary>Nouns after which an ordinal is not a day of the month (data/temporal/ordinal-nouns.txt).</summary>
     public FrozenSet<string> OrdinalNouns { get; }
@@ -86,9 +116,9 @@ public sealed class TemporalLexicon
         foreach (var line in DataLines(Path.Combine(directory, "patterns.tsv")))
         {
             var parts = line.Split('\t');
-            if (parts.Length != 3)
+            if (parts.Length is not (3 or 4))
             {
-                throw new InvalidDataException($"patterns.tsv: expected NAME<TAB>RULE<TAB>REGEX: '{line}'");
+                throw new InvalidDataException($"patterns.tsv: expected NAME<TAB>RULE<TAB>REGEX[<TAB>NEEDS]: '{line}'");
             }
 
             if (!Rules.Contains(parts[1], StringComparer.Ordinal))
@@ -97,7 +127,8 @@ public sealed class TemporalLexicon
             }
 
             var regex = new Regex(Expand(parts[2], macros, parts[0]), Options);
-            patterns.Add(new TemporalPattern(parts[0], parts[1], regex));
+            var (needs, all) = parts.Length == 4 ? (ParseNeeds(parts[3], parts[0]), true) : (NeedsOf(parts[2]), false);
+            patterns.Add(new TemporalPattern(parts[0], parts[1], regex, needs, all));
         }
 
         var cues = DataLines(Path.Combine(directory, "future-cues.txt"))
@@ -113,11 +144,87 @@ public sealed class TemporalLexicon
 
     internal const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.ExplicitCapture;
 
+
+    /// <summary>Bit of each word class in the pre-filter masks; <c>digit</c> stands for any ASCII digit.</summary>
+    public static readonly IReadOnlyDictionary<string, int> ClassBits = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["digit"] = 1, ["month"] = 2, ["weekday"] = 4, ["relday"] = 8, ["season"] = 16, ["unit"] = 32, ["dayword"] = 64, ["trigger"] = 128,
+    };
+
+    static int ParseNeeds(string needs, string name)
+    {
+        var bits = 0;
+        foreach (var cls in needs.Split('&', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            bits |= ClassBits.TryGetValue(cls, out var b) ? b : throw new InvalidDataException($"patterns.tsv: unknown class '{cls}' in NEEDS of '{name}'");
+        }
+
+        return bits;
+    }
+
+    /// <summary>The classes a pattern's text mentions (a sound over-approximation of what a match needs).</summary>
+    static int NeedsOf(string pattern)
+    {
+        var needs = 0;
+        foreach (var (cls, bit) in ClassBits)
+        {
+            if (pattern.Contains("{" + cls + "}", StringComparison.Ordinal))
+            {
+                needs |= bit;
+            }
+        }
+
+        foreach (var digit in (ReadOnlySpan<string>)["{day}", "{year}", "{int}", "[0-9]", "[0-3]", "[1-", @"\d", "{number}"])
+        {
+            if (pattern.Contains(digit, StringComparison.Ordinal))
+            {
+                needs |= ClassBits["digit"];
+            }
+        }
+
+        foreach (var unit in (ReadOnlySpan<string>)["day", "week", "month", "year", "decade", "{number}"])
+        {
+            if (pattern.Contains(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                needs |= ClassBits["unit"];
+            }
+        }
+
+        if (pattern.Contains("weekend", StringComparison.OrdinalIgnoreCase))
+        {
+            needs |= ClassBits["trigger"];
+        }
+
+        // {number} and {dayword} include words ("a", "few", "first") that are no trigger: they go with a unit or a digit.
+        return needs;
+    }
+
     /// <summary>The value of <paramref name="form"/> in vocabulary class <paramref name="cls"/>, or null.</summary>
     public string? Lookup(string cls, ReadOnlySpan<char> form)
     {
         ArgumentNullException.ThrowIfNull(cls);
         return Vocabulary.TryGetValue(cls, out var forms) && forms.TryGetValue(Normalize(form.ToString()), out var v) ? v : null;
+    }
+
+    /// <summary>True when <paramref name="word"/> is a month or weekday abbreviation ("Sept", "Jun", "Thu"): a strict prefix of another form of its class.</summary>
+    public bool IsAbbreviation(ReadOnlySpan<char> word)
+    {
+        var w = Normalize(word.ToString());
+        foreach (var cls in (ReadOnlySpan<string>)["month", "weekday"])
+        {
+            if (Vocabulary.TryGetValue(cls, out var forms) && forms.ContainsKey(w))
+            {
+                foreach (var f in forms.Keys)
+                {
+                    if (f.Length > w.Length && f.StartsWith(w, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower case, hyphens and runs of white space as one space, trailing period removed.</summary>

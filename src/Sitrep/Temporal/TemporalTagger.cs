@@ -37,10 +37,22 @@ public sealed class TemporalTagger : ITemporalTagger
     public ImmutableArray<TemporalExpression> Tag(string text, TextSpan scope, DateOnly reference, TenseHint hint)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var present = ClassesIn(text, scope);
+        if (present == 0)
+        {
+            return [];
+        }
+
         var candidates = new List<(TextSpan Span, int Order, Match Match, TemporalPattern Pattern)>();
         for (var p = 0; p < _lexicon.Patterns.Length; p++)
         {
             var pattern = _lexicon.Patterns[p];
+            if (!pattern.MayMatch(present))
+            {
+                continue;
+            }
+
+            // Non-backtracking regexes run in linear time: no timeout needed.
             var m = pattern.Regex.Match(text, scope.Start, scope.Length);
             while (m.Success)
             {
@@ -77,6 +89,43 @@ public sealed class TemporalTagger : ITemporalTagger
         return CombineRanges(text, scope, kept, reference);
     }
 
+    /// <summary>Pre-filter: the word classes (<see cref="TemporalLexicon.ClassBits"/>) present in the scope.</summary>
+    int ClassesIn(string text, TextSpan scope)
+    {
+        var present = 0;
+        var i = scope.Start;
+        var end = scope.End;
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                present |= 1;
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            while (i < end && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (_lexicon.TriggerLookup.TryGetValue(text.AsSpan(s, i - s), out var bits))
+            {
+                present |= bits;
+            }
+        }
+
+        return present;
+    }
+
     bool HasFutureCue(string text, TextSpan scope, int start)
     {
         var from = Math.Max(scope.Start, start - 48);
@@ -108,10 +157,12 @@ public sealed class TemporalTagger : ITemporalTagger
             "recent" => ResolveRecent(m, reference),
             "ago" => Shift(m, reference, -1),
             "later" => FollowedByOf(text, m) ? null : Shift(m, reference, 1),
-            "dayofmonth" => !m.Groups["weekday"].Success && !NextWordAllowsDay(text, m) ? null : ResolveDayOfMonth(m, reference, future),
+            "dayofmonth" => !NextWordAllowsDay(text, m) ? null : ResolveDayOfMonth(m, reference, future),
             "numdate" => ResolveNumericDate(text, m, reference, future),
             "yearrange" => ResolveYearRange(m),
             "offset" => ResolveOffset(m, reference),
+            "nthweekday" => ResolveNthWeekday(m, reference, future),
+            "weekof" => ResolveDate(text, m, reference, future) is { } day ? Week(day.Start) : null,
             "decade" => ResolveDecade(m),
             "quarter" => ResolveQuarter(m, reference),
             "season" => ResolveSeason(m, reference),
@@ -131,7 +182,7 @@ public sealed class TemporalTagger : ITemporalTagger
                 ws--;
             }
 
-            if (span.End - 1 - ws > 4)
+            if (!_lexicon.IsAbbreviation(text.AsSpan(ws, span.End - 1 - ws)))
             {
                 span = TextSpan.FromBounds(span.Start, span.End - 1);
             }
@@ -202,7 +253,7 @@ public sealed class TemporalTagger : ITemporalTagger
         if (!hasYear && monthGroup.Success)
         {
             // Bare months: full names only ("Mar" is too ambiguous), and not the verbs "may"/"march".
-            if (IsVerbLikeMonth(m) || (monthGroup.Length <= 3 && !hasMod))
+            if (IsVerbLikeMonth(m) || (_lexicon.IsAbbreviation(monthGroup.ValueSpan) && !hasMod))
             {
                 return null;
             }
@@ -212,6 +263,10 @@ public sealed class TemporalTagger : ITemporalTagger
         if (YearOf(m) is int y)
         {
             year = y;
+        }
+        else if (m.Groups["yrel"].Success)
+        {
+            year = reference.Year + (_lexicon.Lookup("dayrel", m.Groups["yrel"].ValueSpan) switch { "last" or "past" => -1, "next" => 1, _ => 0 });
         }
         else if (m.Groups["rel"].Success)
         {
@@ -499,6 +554,51 @@ public sealed class TemporalTagger : ITemporalTagger
         return YearOf(m) is int year && TryDate(year, month, day) is { } d ? Day(d) : null;
     }
 
+    DateInterval? ResolveNthWeekday(Match m, DateOnly reference, bool future)
+    {
+        if (Int(_lexicon.Lookup("weekday", m.Groups["weekday"].ValueSpan)) is not int wd)
+        {
+            return null;
+        }
+
+        int year, month;
+        if (m.Groups["month"].Success)
+        {
+            if (MonthOf(m) is not int mo)
+            {
+                return null;
+            }
+
+            month = mo;
+            year = YearOf(m) ?? (future
+                ? (mo >= reference.Month ? reference.Year : reference.Year + 1)
+                : (mo <= reference.Month ? reference.Year : reference.Year - 1));
+        }
+        else
+        {
+            var offset = (m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : "this") switch { "last" or "past" => -1, "next" => 1, _ => 0 };
+            var d = reference.AddMonths(offset);
+            (year, month) = (d.Year, d.Month);
+        }
+
+        var nth = m.Groups["nth"].Value.ToUpperInvariant() switch
+        {
+            "FIRST" or "1ST" => 1,
+            "SECOND" or "2ND" => 2,
+            "THIRD" or "3RD" => 3,
+            "FOURTH" or "4TH" => 4,
+            _ => -1,
+        };
+        if (nth > 0)
+        {
+            var first = new DateOnly(year, month, 1);
+            return Day(first.AddDays(((wd - IsoDay(first) + 7) % 7) + (7 * (nth - 1))));
+        }
+
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return Day(last.AddDays(-((IsoDay(last) - wd + 7) % 7)));
+    }
+
     static DateInterval? ResolveYearRange(Match m)
     {
         var y1 = int.Parse(m.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
@@ -529,6 +629,12 @@ public sealed class TemporalTagger : ITemporalTagger
         if (i >= text.Length || !char.IsLetter(text[i]))
         {
             return true;
+        }
+
+        // A spelled ordinal ("the first") is a day only at the end of a phrase.
+        if (m.Groups["dayword"].Success)
+        {
+            return false;
         }
 
         if (char.IsUpper(text[i]))

@@ -102,7 +102,7 @@ public sealed class BoilerplateCleanerTests
         foreach (var r in c.Removed)
         {
             Assert.False(string.IsNullOrWhiteSpace(r.Span.Of(text)));
-            Assert.DoesNotContain(c.ToSource.Pieces, p => r.Span.Overlaps(new Sitrep.Text.TextSpan(p.SourceStart, p.Length)));
+            Assert.DoesNotContain(c.ToSource.Pieces, p => r.Span.Overlaps(new global::Sitrep.Text.TextSpan(p.SourceStart, p.Length)));
         }
     }
 

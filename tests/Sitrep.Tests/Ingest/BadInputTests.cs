@@ -157,4 +157,15 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(3, p.Line);
         Assert.Contains("malformed JSON", p.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_json_value_over_the_limit_is_rejected_without_buffering_it()
+    {
+        var bad = _files.Write("big.json", "[{\"text\": \"small\"}, {\"text\": \"" + new string('x', 3 << 20) + "\"}]");
+        var limits = new IngestLimits(1 << 20, 1 << 20);
+        var results = new DocumentReader(FieldMap.Default, limits).Read([bad], TestContext.Current.CancellationToken).ToList();
+        var p = Assert.Single(results, r => r.Problem is not null).Problem!;
+        Assert.Contains("JSON value larger than", p.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, p.Line);   // the second value
+    }
 }

@@ -70,9 +70,11 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
 
         position.Line = 1;
         var array = head[first] == (byte)'[';
+        // Limit what one value may buffer: the serializer holds a whole value in memory before yielding it.
+        var guarded = new BoundedValueStream(input.Stream, limits.MaxDocumentChars);
         var elements = array
-            ? JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input.Stream, JsonOptions).ToBlockingEnumerable()
-            : JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input.Stream, topLevelValues: true, JsonOptions).ToBlockingEnumerable();
+            ? JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(guarded, JsonOptions).ToBlockingEnumerable()
+            : JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(guarded, topLevelValues: true, JsonOptions).ToBlockingEnumerable();
         using var e = elements.GetEnumerator();
         var index = 0;
         while (true)
@@ -89,6 +91,10 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
             {
                 failure = ReadResult.Fail(path, (ex.LineNumber ?? 0) + 1, $"malformed JSON: {FirstSentence(ex.Message)}");
             }
+            catch (ValueTooLargeException)
+            {
+                failure = ReadResult.Fail(path, index + 1, $"JSON value larger than {limits.MaxDocumentChars:N0} bytes; rest of file skipped");
+            }
 
             if (failure is { } f)
             {
@@ -97,6 +103,7 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
             }
 
             index++;
+            guarded.Reset();
             yield return FromElement(e.Current, path, index);
         }
     }
@@ -128,5 +135,63 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
     {
         var i = message.IndexOf(". ", StringComparison.Ordinal);
         return i > 0 ? message[..i] : message.TrimEnd('.');
+    }
+
+    /// <summary>Thrown when one JSON value needs more bytes than the limit.</summary>
+    sealed class ValueTooLargeException() : IOException("JSON value too large");
+
+    /// <summary>
+    /// Passes reads through, failing once more than <c>limit</c> bytes (plus one read buffer) were read since the
+    /// last <see cref="Reset"/>, i.e. since the last value was yielded.
+    /// </summary>
+    sealed class BoundedValueStream(Stream inner, long limit) : Stream
+    {
+        long _sinceReset;
+
+        public void Reset() => _sinceReset = 0;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_sinceReset > limit)
+            {
+                throw new ValueTooLargeException();
+            }
+
+            var n = inner.Read(buffer);
+            _sinceReset += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
