@@ -1078,9 +1078,9 @@ public sealed class Geoparser : IGeoparser
                 if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
                 {
                     // "Aleppo", "Idlib": the city that is the seat of the same-named province, unless "province" is said.
-                    s -= 2.5;
+                    s -= 4.0;
                 }
-                s += 3.0 * inFocus;
+                s += (_g.KindOf(p) == PlaceKind.Admin1 ? 4.0 : 3.0) * inFocus;
                 if (c.Matches[j] != Match.Exact && inFocus == 0 && _g.Population[p] < 100_000 && !_g.Is(p, PlaceFlags.Supplement))
                 {
                     s -= 3;
