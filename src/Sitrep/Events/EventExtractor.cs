@@ -75,9 +75,8 @@ public sealed class EventExtractor
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
-                // Lazy syntax: parse only sentences holding trigger candidates (the parse refines nothing yet
-                // when no parser is composed; positional rules then fill every role).
-                _ = doc.Parse?.Invoke(sentence);
+                // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
+                // dependency rules use it, so no sentence is parsed for nothing.
                 all.AddRange(CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources));
             }
 
@@ -85,6 +84,23 @@ public sealed class EventExtractor
         }
 
         return Deduplicate(all);
+    }
+
+    /// <summary>True when <paramref name="sentence"/> holds a trigger candidate: only such sentences need dates and syntax.</summary>
+    public bool HasTriggerCandidate(Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var units = MatchUnit.Of(sentence.Tokens);
+        for (var i = 0; i < units.Length; i++)
+        {
+            var (values, len) = _triggers.Match(units, i);
+            if (len > 0 && values.Any(v => v.Entry.Class != TriggerClass.Statement))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The PLOVER type, mode and CAMEO code of the first trigger in a sentence of tokens, or null.</summary>
