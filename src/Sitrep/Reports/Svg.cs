@@ -213,7 +213,7 @@ public static class Svg
             legendX += 30 + (label.Length * 6.2);
         }
 
-        sb.Append(Inv, $"<text x=\"{width - pad}\" y=\"{legendY}\" text-anchor=\"end\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#555555\">Circle area ~ fatalities. Outlines: Natural Earth via world-atlas</text>");
+        sb.Append(Inv, $"<text x=\"{width - pad}\" y=\"20\" text-anchor=\"end\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#555555\">Circle area ~ fatalities. Outlines: Natural Earth via world-atlas</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
