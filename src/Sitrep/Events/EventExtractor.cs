@@ -694,7 +694,8 @@ public sealed class EventExtractor
 
         if (cls == TriggerClass.FallTo)
         {
-            own = usable.Where(p => p.EndUnit <= t.Start).OrderByDescending(p => p.Unit).FirstOrDefault();
+            // The subject: "Al-Waleed, in the far west of Iraq, fell to IS" — the clause's first specific place.
+            own = usable.Where(p => p.EndUnit <= t.Start).OrderBy(p => p.Mention.Place!.Kind == Geo.PlaceKind.Country ? 1 : 0).ThenBy(p => p.Unit).FirstOrDefault();
             rule = RoleRule.CapturedPlace;
         }
 
