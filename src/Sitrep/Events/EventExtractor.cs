@@ -233,6 +233,7 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
+                || (MatchUnit.Normalize(form) == "surrounding" && next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
             {
                 // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
@@ -347,6 +348,16 @@ public sealed class EventExtractor
             if (doc.Published is { } pub && e.DateInterval.Start < pub.AddDays(-365) && e.Territory is null)
             {
                 continue;
+            }
+
+            if (si >= 8 && e.Roles?.Date != RoleRule.OwnDate && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
+            {
+                continue; // deep in the article, undated and placeless: background or commentary, not a report.
+            }
+
+            if (e.Actor1 is null && e.Actor2 is null && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
+            {
+                continue; // no one, and no place of its own: a mention too vague to code.
             }
 
             if (c.Place?.Place?.Kind == Geo.PlaceKind.Country && e.SubEventType != AcledSubEventType.Agreement)
@@ -683,7 +694,8 @@ public sealed class EventExtractor
 
         if (cls == TriggerClass.FallTo)
         {
-            own = usable.Where(p => p.EndUnit <= t.Start).OrderByDescending(p => p.Unit).FirstOrDefault();
+            // The subject: "Al-Waleed, in the far west of Iraq, fell to IS" — the clause's first specific place.
+            own = usable.Where(p => p.EndUnit <= t.Start).OrderBy(p => p.Mention.Place!.Kind == Geo.PlaceKind.Country ? 1 : 0).ThenBy(p => p.Unit).FirstOrDefault();
             rule = RoleRule.CapturedPlace;
         }
 
