@@ -79,3 +79,12 @@ public class SyntaxBenchmarks
         return n;
     }
 }
+
+/// <summary>Loading the shipped syntax model (decompress + build the weight tables); the issue asks for &lt; 1 s.</summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Syntax")]
+public class SyntaxModelLoadBenchmarks
+{
+    [Benchmark]
+    public object Load() => SyntaxParser.LoadDefault();
+}

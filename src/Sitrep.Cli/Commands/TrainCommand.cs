@@ -25,13 +25,13 @@ static class TrainCommand
             Description = "Model file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("data", "syntax", "en-syntax.bin")),
         };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 12 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 10 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes", DefaultValueFactory = _ => 8 };
         var folds = new Option<int>("--jackknife") { Description = "Jackknife folds for the parser's training tags (0 = none)", DefaultValueFactory = _ => 4 };
         var noUner = new Option<bool>("--no-uner-dev") { Description = "Train the recogniser on GUM only (not also on Universal NER EWT dev)" };
-        var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 0.05f };
-        var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --recognizer-only-from: keep it)", DefaultValueFactory = _ => 10 };
-        var nerOnly = new Option<FileInfo?>("--recognizer-only-from") { Description = "Keep this model's tagger, lemmatiser and parser (re-pruned); retrain only the name recogniser" };
+        var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 1f };
+        var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --rebuild-from: keep the old one)", DefaultValueFactory = _ => 10 };
+        var nerOnly = new Option<FileInfo?>("--rebuild-from") { Description = "Keep this model's tagger and parser (re-pruned); retrain the lemmatiser and the name recogniser" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs,
@@ -51,7 +51,7 @@ static class TrainCommand
                 TaggerEpochs = parse.GetValue(taggerEpochs),
                 JackknifeFolds = parse.GetValue(folds),
                 UseUnerDev = !parse.GetValue(noUner),
-                RecognizerOnlyFrom = parse.GetValue(nerOnly)?.FullName,
+                RebuildFrom = parse.GetValue(nerOnly)?.FullName,
                 ParserPruning = parse.GetValue(pruning),
                 RecognizerEpochs = parse.GetValue(nerEpochs),
             };

@@ -163,12 +163,17 @@ internal sealed class Lemmatizer
         {
             foreach (var (form, tag) in new[] { (past, "VBD"), (participle, "VBN") })
             {
+                // The verb list outranks the treebanks, whose lemmas carry a few annotation slips ("fled" → "flead").
                 foreach (var f in form.Split('/', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var key = tag + "\t" + f;
-                    if (!best.ContainsKey(key) && ApplyRules(f, tag, rules) != lemma)
+                    if (ApplyRules(f, tag, rules) != lemma)
                     {
                         exceptions[key] = lemma;
+                    }
+                    else
+                    {
+                        exceptions.Remove(key);
                     }
                 }
             }

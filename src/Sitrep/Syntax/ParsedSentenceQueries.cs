@@ -80,6 +80,39 @@ public static class ParsedSentenceQueries
         return -1;
     }
 
+    /// <summary>
+    /// Every subject of <paramref name="predicate"/>: <see cref="SubjectOf"/> plus its conjuncts and any further
+    /// subject dependents ("forces and their allies scored" → forces, allies, whether the parser coordinated the
+    /// two nouns or attached both to the verb).
+    /// </summary>
+    public static ImmutableArray<int> SubjectsOf(this ParsedSentence sentence, int predicate)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var first = sentence.SubjectOf(predicate);
+        if (first < 0)
+        {
+            return [];
+        }
+
+        var all = new SortedSet<int> { first };
+        foreach (var c in sentence.ConjunctsOf(first))
+        {
+            all.Add(c);
+        }
+
+        var head = sentence.Tokens[first].Head;
+        foreach (var other in sentence.ChildrenWith(head, "nsubj"))
+        {
+            all.Add(ResolveRelative(sentence, head, other));
+            foreach (var c in sentence.ConjunctsOf(other))
+            {
+                all.Add(c);
+            }
+        }
+
+        return [.. all];
+    }
+
     /// <summary>The direct and indirect objects of <paramref name="predicate"/> (relative pronouns resolved).</summary>
     public static ImmutableArray<int> ObjectsOf(this ParsedSentence sentence, int predicate)
     {

@@ -13,18 +13,18 @@ namespace Sitrep.Syntax;
 /// <param name="UseUnerDev">Also train the recogniser on Universal NER EWT dev (never on test).</param>
 /// <param name="Seed">Shuffling seed.</param>
 /// <param name="ParserPruning">Averaged parser weights below this magnitude are dropped (model size vs accuracy).</param>
-/// <param name="RecognizerOnlyFrom">When set, keep this model's tagger, lemmatiser and parser and retrain only the recogniser.</param>
+/// <param name="RebuildFrom">When set, keep this model's tagger and parser (re-pruned) and retrain the lemmatiser and recogniser.</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
     int TaggerEpochs = 8,
-    int ParserEpochs = 12,
+    int ParserEpochs = 10,
     int RecognizerEpochs = 10,
     int JackknifeFolds = 4,
     bool UseUnerDev = true,
     int Seed = 1,
-    float ParserPruning = 0.05f,
-    string? RecognizerOnlyFrom = null);
+    float ParserPruning = 1f,
+    string? RebuildFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -38,12 +38,15 @@ public static class SyntaxTrainer
         void Log(string m) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{total.Elapsed.TotalSeconds,6:F1}s] {m}"));
 
         var gum = ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-train.conllu"));
-        if (options.RecognizerOnlyFrom is { } from)
+        if (options.RebuildFrom is { } from)
         {
+            // Keep the (expensive) tagger and parser; rebuild the lemmatiser and recogniser, re-prune the parser.
             var old = SyntaxModel.Load(from);
+            var ewtTrain = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+            var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
             var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
             var pruned = old.Parser.Prune(options.ParserPruning);
-            (old with { Recognizer = ner, Parser = pruned }).Save(options.Output);
+            (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
             Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
             return;
         }
@@ -56,10 +59,7 @@ public static class SyntaxTrainer
         var tagger = PosTagger.Train(train, options.TaggerEpochs, options.Seed, Log);
         Log($"tagger trained in {sw.Elapsed.TotalSeconds:F1} s");
 
-        var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
-        var irregular = File.Exists(irregularPath) ? Lemmatizer.ReadIrregular(irregularPath) : [];
-        var lemmatizer = Lemmatizer.Train(train, irregular);
-        Log($"lemmatiser: {lemmatizer.ExceptionCount} exceptions, {lemmatizer.RuleCount} suffix rules ({irregular.Count} irregular verbs read)");
+        var lemmatizer = TrainLemmatizer(train, Log);
 
         // Parser training tags: jackknifed so that the parser sees tagging errors like those at run time.
         sw.Restart();
@@ -113,6 +113,15 @@ public static class SyntaxTrainer
         var recognizer = TrainRecognizer(options, tagger, gum, Log);
         new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+    }
+
+    static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
+    {
+        var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
+        var irregular = File.Exists(irregularPath) ? Lemmatizer.ReadIrregular(irregularPath) : [];
+        var lemmatizer = Lemmatizer.Train(train, irregular);
+        log($"lemmatiser: {lemmatizer.ExceptionCount} exceptions, {lemmatizer.RuleCount} suffix rules ({irregular.Count} irregular verbs read)");
+        return lemmatizer;
     }
 
     static EntityRecognizer TrainRecognizer(SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, Action<string> log)
