@@ -984,6 +984,7 @@ public sealed class Geoparser : IGeoparser
     private Dictionary<short, double> Focus(List<Cand> cands)
     {
         var votes = new Dictionary<short, double>();
+        var voted = new HashSet<int>();
         foreach (var c in cands)
         {
             if (c.Drop)
@@ -991,8 +992,10 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
+            // as Jericho by population alone) must not outvote the countries the article actually names.
             var top = TopByPrior(c);
-            if (top < 0)
+            if (top < 0 || !voted.Add(top))
             {
                 continue;
             }
