@@ -299,6 +299,14 @@ public sealed class EventExtractor
             if (host is not null)
             {
                 host.Absorb(kill);
+                if (kill.Actor2Def?.Kind == ActorKind.Civilians && host.Actor2Def?.Kind != ActorKind.Civilians
+                    && host.Trigger.Entry.Class is not (TriggerClass.Clash or TriggerClass.Capture or TriggerClass.Advance or TriggerClass.Encircle))
+                {
+                    // Remote violence and attacks that kill civilians have the civilians as their target (ACLED).
+                    host.Actor2Def = kill.Actor2Def;
+                    host.Actor2Rule = kill.Actor2Rule;
+                }
+
                 coded.Remove(kill);
             }
         }
@@ -341,6 +349,18 @@ public sealed class EventExtractor
             }
 
             kept.Add(c);
+        }
+
+        // "recaptured areas ... which rebels had seized": two control changes of one place in one sentence have opposite sides.
+        foreach (var c in kept.Where(k => k.TerritoryChange && k.Actor2Def is null && k.Place is not null))
+        {
+            var other = kept.FirstOrDefault(k => k != c && k.TerritoryChange && k.Place?.Place?.Id == c.Place!.Place?.Id
+                && k.Actor1Def is not null && k.Actor1Def.Id != c.Actor1Def?.Id);
+            if (other is not null)
+            {
+                c.Actor2Def = other.Actor1Def;
+                c.Actor2Rule = RoleRule.OtherSide;
+            }
         }
 
         foreach (var c in kept)
@@ -519,6 +539,14 @@ public sealed class EventExtractor
             }
 
             Set2(c, against ?? from, against is not null ? RoleRule.AgainstPhrase : RoleRule.FromPhrase);
+        }
+
+        if (frame.SubjectIsNoActor && frame.Actor1 is null && c.Actor1Rule is RoleRule.Subject or RoleRule.NearestBefore or RoleRule.Coreference)
+        {
+            // The parse found the verb's subject and it is no actor ("a bomb exploded"): no positional guess.
+            c.Actor1 = null;
+            c.Actor1Def = null;
+            c.Actor1Rule = RoleRule.None;
         }
 
         if (c.Actor1 is { } first)

@@ -43,6 +43,9 @@ internal static class SyntacticRoles
     {
         /// <summary>Nothing found.</summary>
         public static Frame Empty { get; } = new(null, RoleRule.None, null, RoleRule.None, [], null, RoleRule.None, 0, -1);
+
+        /// <summary>The verb has a nominal subject that names no actor ("a bomb exploded"): no actor should be guessed by position.</summary>
+        public bool SubjectIsNoActor { get; init; }
     }
 
     /// <summary>Reads the roles of <paramref name="t"/> from <paramref name="p"/>.</summary>
@@ -104,6 +107,7 @@ internal static class SyntacticRoles
             var precision = 1;
             var obliques = p.ObliquesOf(v);
             var passive = p.IsPassive(v);
+            var noActorSubject = false;
             if (cls == TriggerClass.FallTo)
             {
                 // "Al-Waleed ... fell to the IS group": the subject is the place, "to X" the captor.
@@ -142,15 +146,31 @@ internal static class SyntacticRoles
             else
             {
                 var subjects = p.SubjectsOf(v);
-                if (subjects.Length > 0)
+                var vt = p.Tokens[v];
+                if (subjects.Length == 0 && vt.Xpos == "VBG" && vt.DepRel == "advcl" && vt.Head >= 0 && !p.IsPassive(vt.Head))
+                {
+                    // "forces scored a victory by recapturing ...", "jets pounded the town, killing five": the main clause's subject.
+                    subjects = p.SubjectsOf(vt.Head);
+                }
+
+                if (subjects.Length > 0 && !IsReducedRelative(v))
                 {
                     a1 = ActorIn(subjects[0]);
                     r1 = RoleRule.Subject;
+                    noActorSubject = a1 is null && p.Tokens[subjects[0]].Upos is "NOUN" && !p.Tokens[subjects[0]].Form.All(char.IsUpper);
                     foreach (var s in subjects.Skip(1))
                     {
                         if (ActorIn(s) is { } other && other != a1)
                         {
-                            assoc.Add(other);
+                            if (cls == TriggerClass.Agreement && a2 is null)
+                            {
+                                // "Kurdish fighters and pro-government fighters agreed a truce": the second party.
+                                (a2, r2) = (other, RoleRule.Subject);
+                            }
+                            else
+                            {
+                                assoc.Add(other);
+                            }
                         }
                     }
                 }
@@ -164,15 +184,31 @@ internal static class SyntacticRoles
                     obj ??= ActorIn(o);
                 }
 
+                if (from is null && cls is TriggerClass.Capture or TriggerClass.Withdraw)
+                {
+                    // "liberated the town from IS" with "from IS" attached inside the object's phrase.
+                    foreach (var o in objects)
+                    {
+                        var (os, oe) = p.PhraseOf(o);
+                        for (var x = os; x < oe && from is null; x++)
+                        {
+                            if (p.PrepositionOf(x) == "from" && p.Tokens[x].Head >= os && p.Tokens[x].Head < oe)
+                            {
+                                from = ActorIn(x);
+                            }
+                        }
+                    }
+                }
+
                 if (from is not null)
                 {
                     (a2, r2) = (from, RoleRule.FromPhrase);
                 }
-                else if (obj is not null)
+                else if (a2 is null && obj is not null)
                 {
                     (a2, r2) = (obj, RoleRule.Object);
                 }
-                else if (against is not null)
+                else if (a2 is null && against is not null)
                 {
                     (a2, r2) = (against, RoleRule.AgainstPhrase);
                 }
@@ -203,7 +239,10 @@ internal static class SyntacticRoles
                 r2 = RoleRule.None;
             }
 
-            return new Frame(a1, a1 is null ? RoleRule.None : r1, a2, a2 is null ? RoleRule.None : r2, assoc.ToImmutable(), place, placeRule, precision, v);
+            return new Frame(a1, a1 is null ? RoleRule.None : r1, a2, a2 is null ? RoleRule.None : r2, assoc.ToImmutable(), place, placeRule, precision, v)
+            {
+                SubjectIsNoActor = noActorSubject,
+            };
         }
 
         public Frame Noun(int n, EventExtractor.TriggerMention t)
@@ -235,6 +274,30 @@ internal static class SyntacticRoles
             if (ActorIn(Oblique(nmods, "against", "on", "targeting", "at", "upon")) is { } target && target != a1)
             {
                 (a2, r2) = (target, RoleRule.AgainstPhrase);
+            }
+
+            if (t.Entry.Class == TriggerClass.Clash)
+            {
+                // "clashes with regime troops", "fighting between A and B".
+                var with = Oblique(nmods, "with", "between", "among");
+                if (with >= 0 && ActorIn(with) is { } w)
+                {
+                    if (p.PrepositionOf(with) == "between" && a1 is null)
+                    {
+                        (a1, r1) = (w, RoleRule.AgainstPhrase);
+                        foreach (var cj in p.ConjunctsOf(with))
+                        {
+                            if (a2 is null && ActorIn(cj) is { } w2 && w2.Def.Id != w.Def.Id)
+                            {
+                                (a2, r2) = (w2, RoleRule.AgainstPhrase);
+                            }
+                        }
+                    }
+                    else if (a2 is null && w != a1)
+                    {
+                        (a2, r2) = (w, RoleRule.AgainstPhrase);
+                    }
+                }
             }
 
             var (place, precision) = LocativePlace(nmods);
@@ -278,7 +341,13 @@ internal static class SyntacticRoles
                 }
                 else if (ParsedSentenceQueries.IsRelation(rel, "obl") && p.PrepositionOf(n) is "in" or "by" or "during" or "from" or "after" && p.IsPassive(g) && gl is "kill" or "wound" or "injure")
                 {
-                    if (a2 is null && ActorIn(p.SubjectOf(g)) is { } victim && victim != a1)
+                    var victim = ActorIn(p.SubjectOf(g));
+                    if (t.Entry.Class == TriggerClass.Clash && victim is not null && a1 is null && victim.Def.Kind != ActorKind.Civilians && !IsVague(victim.Def) && victim != a2)
+                    {
+                        // "29 rebels were killed in clashes with regime troops": the fallen are the other side.
+                        (a1, r1) = (victim, RoleRule.Subject);
+                    }
+                    else if (a2 is null && victim is not null && victim != a1)
                     {
                         (a2, r2) = (victim, RoleRule.Object);
                     }
@@ -297,7 +366,36 @@ internal static class SyntacticRoles
                 r2 = RoleRule.None;
             }
 
-            return new Frame(a1, a1 is null ? RoleRule.None : r1, a2, a2 is null ? RoleRule.None : r2, [], place, placeRule, precision, n);
+            // A nominal trigger that is itself a clause's subject ("a bomb exploded", "air strikes hit the town") carries its
+            // actor inside its own phrase; an actor earlier in the sentence belongs to another clause.
+            var isSubject = g >= 0 && ParsedSentenceQueries.IsRelation(tok.DepRel, "nsubj");
+            return new Frame(a1, a1 is null ? RoleRule.None : r1, a2, a2 is null ? RoleRule.None : r2, [], place, placeRule, precision, n)
+            {
+                SubjectIsNoActor = a1 is null && isSubject,
+            };
+        }
+
+        /// <summary>
+        /// A relative clause with its own subject but no relative pronoun ("the army ... Hezbollah captured"): in news text
+        /// this is usually a mis-parsed main clause, so its subject is not trusted.
+        /// </summary>
+        bool IsReducedRelative(int v)
+        {
+            if (p.Tokens[v].DepRel != "acl:relcl")
+            {
+                return false;
+            }
+
+            foreach (var c in p.Children(v))
+            {
+                var t = p.Tokens[c];
+                if (t.Xpos is "WDT" or "WP" or "WP$" || (t.Lemma.Equals("that", StringComparison.OrdinalIgnoreCase) && c < v))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         static bool IsTerritorial(TriggerClass c) => c is TriggerClass.Capture or TriggerClass.Encircle or TriggerClass.Withdraw or TriggerClass.Lose;
@@ -339,6 +437,7 @@ internal static class SyntacticRoles
             }
 
             EventExtractor.ActorMention? best = null;
+            EventExtractor.ActorMention? headed = null;
             var bestDepth = int.MaxValue;
             var (start, end) = p.PhraseOf(h);
             foreach (var a in actors)
@@ -347,7 +446,8 @@ internal static class SyntacticRoles
                 var e = Last(a.End);
                 if (s <= h && h <= e)
                 {
-                    return a;
+                    headed = a;
+                    continue;
                 }
 
                 if (s < start || e >= end)
@@ -363,8 +463,18 @@ internal static class SyntacticRoles
                 }
             }
 
+            // "ISIL gunmen", "the ISIL Takfiri terrorists", "militants from the groups known as Liwa al-Fateh": a vague head
+            // ("gunmen", "terrorists") gives way to the named group inside its phrase.
+            if (headed is not null && (best is null || !IsVague(headed.Def) || IsVague(best.Def) || best.Def.Kind == ActorKind.Civilians))
+            {
+                return headed;
+            }
+
             return best;
         }
+
+        static bool IsVague(ActorDefinition d) => d.Id.StartsWith("generic:rebels", StringComparison.Ordinal)
+            || d.Id.StartsWith("generic:unidentified", StringComparison.Ordinal) || d.Id.StartsWith("generic:mil", StringComparison.Ordinal);
 
         /// <summary>The place mention heading or nearest below <paramref name="h"/> in its core phrase.</summary>
         public EventExtractor.PlaceAt? PlaceIn(int h)
