@@ -26,6 +26,10 @@ internal static class EventCoreference
             {
                 case MentionKind.Related:
                     break;
+                case MentionKind.Body when IsGeneric(m) && m.Actor1 is null && m.Actor2?.Kind is null or ActorKind.Civilians:
+                    // "among those killed were", "killed in the attacks": casualties of some act, never an act of its own.
+                    secondary.Add(m);
+                    break;
                 case MentionKind.Body:
                     body.Add(m);
                     break;
@@ -43,7 +47,7 @@ internal static class EventCoreference
             {
                 result[host] = Merge(result[host], s);
             }
-            else if (s.Roles?.Mention == MentionKind.Headline)
+            else if (s.Roles?.Mention == MentionKind.Headline && s.Fatalities > 0)
             {
                 // A headline the body never codes again stands for itself; it still coalesces with other headline mentions.
                 var i = result.FindIndex(r => Coreferent(r, s));

@@ -65,6 +65,7 @@ public sealed class EventExtractor
         var ctx = new DocContext(doc, _actors);
         var all = new List<ConflictEvent>();
         var gluedHeadline = MentionZones.GluedHeadlineEnd(doc);
+        var quotes = MentionZones.Quotations(doc.Text);
         for (var si = 0; si < doc.Sentences.Length; si++)
         {
             var sentence = doc.Sentences[si];
@@ -78,7 +79,7 @@ public sealed class EventExtractor
             {
                 // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
                 // dependency rules use it, so no sentence is parsed for nothing.
-                var zones = MentionZones.Of(doc, si, units, gluedHeadline);
+                var zones = MentionZones.Of(si, units, gluedHeadline, quotes);
                 foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources))
                 {
                     all.Add(WithMention(e, units, zones));
@@ -273,7 +274,8 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
-                || (MatchUnit.Normalize(form) == "surrounding" && next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods")
+                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"))
+                || (entry.Class is TriggerClass.Capture && next is "hostage" or "hostages" or "prisoner" or "prisoners" or "captive" or "captives" or "away" or "into")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
             {
                 // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
@@ -422,6 +424,8 @@ public sealed class EventExtractor
 
             if (e.Factuality == Factuality.Asserted && (EventFilters.IsCampaignStart(units, c.Trigger.Start, e.TimePrecision)
                 || EventFilters.IsHabitual(units, c.Trigger.Start, c.Trigger.End)
+                || EventFilters.IsState(units, c.Trigger.Start, c.Trigger.Entry.IsVerb)
+                || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
                 continue; // a campaign's start, a habit, a ceasefire only referred to: not an event (guideline §1).
@@ -431,6 +435,21 @@ public sealed class EventExtractor
                 && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
             {
                 continue; // a place abroad picked by proximity alone ("Moscow", "Poole"): a misreading or a dateline, not where it happened.
+            }
+
+            if (e.Territory is not null && (e.Actor1 is null || e.Actor2?.Kind is ActorKind.InternationalBody or ActorKind.Civilians))
+            {
+                continue; // "the photo captured from", "trucks entered Eastern Ghouta": no force takes anything.
+            }
+
+            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country)
+            {
+                continue; // "entered the neighbouring Raqqa province": movement, not a place taken.
+            }
+
+            if (e.SubEventType == AcledSubEventType.ArmedClash && e.Actor1 is null && (e.Actor2 is null || e.Actor2.Kind == ActorKind.Civilians))
+            {
+                continue; // "killed in clashes" with no armed side named: no clash to code.
             }
 
             // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.

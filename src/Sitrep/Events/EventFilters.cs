@@ -53,17 +53,72 @@ internal static class EventFilters
         return false;
     }
 
+    static readonly FrozenSet<string> UseCues = new[]
+    {
+        "killed", "kill", "kills", "killing", "dropped", "dropping", "fired", "firing", "used", "using", "struck", "hit", "hits", "launched",
+        "attack", "attacked", "attacks", "suffocated", "suffocation", "victims", "injured", "wounded", "affected", "exposed", "carried", "massacre",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"chemical weapons", "poison gas" named as a weapon (inspectors, stockpiles, "the use of") and not as an act that hit someone.</summary>
+    public static bool IsWeaponOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        var key = MatchUnit.Normalize(t.Form);
+        if (key.Contains("attack", StringComparison.Ordinal) || key.Contains("massacre", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var j = Math.Max(0, t.Start - 6); j < Math.Min(u.Length, t.End + 6); j++)
+        {
+            if (j >= t.Start && j < t.End)
+            {
+                continue;
+            }
+
+            if (UseCues.Contains(u[j].Key) && !(u[j].Key == "used" && j + 1 < u.Length && u[j + 1].Key == "of") && !(j > 0 && u[j - 1].Key is "the" && u[j].Key is "use"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>
+    public static bool IsState(ImmutableArray<MatchUnit> u, int triggerStart, bool isVerb)
+    {
+        if (isVerb)
+        {
+            return false;
+        }
+
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 3); j--)
+        {
+            if (u[j].Key == "under")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("continued" or "continuous" or "constant" or "heavy" or "daily" or "intense" or "full" or "a" or "the" or "regime" or "government" or "rebel" or "ongoing"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"regularly bomb", "such attacks are usually carried out", "often targeted": habitual or generic, not one act.</summary>
     public static bool IsHabitual(ImmutableArray<MatchUnit> u, int triggerStart, int triggerEnd)
     {
-        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 4); j--)
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 8); j--)
         {
             if (ClauseBreaks.Contains(u[j].Key))
             {
                 break;
             }
 
-            if (HabitualCues.Contains(u[j].Key))
+            if (HabitualCues.Contains(u[j].Key) && (u[j].Key != "such" || j >= triggerStart - 3))
             {
                 return true;
             }

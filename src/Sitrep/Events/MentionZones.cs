@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Documents.Dates;
+using Sitrep.Text;
 
 namespace Sitrep.Events;
 
@@ -79,31 +80,57 @@ internal static class MentionZones
         return last.Trim('(', ')', ',', '-') is "Reuters" or "AFP" or "AP" or "REUTERS" or "Monitor" or "Observatory" or "NGO" or "Sputnik" or "SANA";
     }
 
-    /// <summary>The kind of every unit of sentence <paramref name="si"/>.</summary>
-    public static MentionKind[] Of(EventDocument doc, int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd)
+    /// <summary>Longest quotation considered; an opening mark without a close within it is a stray mark.</summary>
+    const int MaxQuoteChars = 700;
+
+    /// <summary>
+    /// The quotations of a text: from an opening mark to the next closing mark in the same paragraph (straight
+    /// quotes alternate), at most <see cref="MaxQuoteChars"/> long; an opening mark never closed is ignored.
+    /// </summary>
+    public static List<TextSpan> Quotations(string text)
     {
-        var kinds = new MentionKind[units.Length];
-        // Quotations: units between an opening and a closing quotation mark.
-        var open = false;
-        for (var i = 0; i < units.Length; i++)
+        var list = new List<TextSpan>();
+        for (var i = 0; i < text.Length; i++)
         {
-            var s = units[i].Surface;
-            if (s is "\"" or "\u201c" or "\u201d" or "\u00ab" or "\u00bb")
+            var c = text[i];
+            if (c is not ('"' or '\u201c' or '\u00ab'))
             {
-                open = s switch { "\u201c" or "\u00ab" => true, "\u201d" or "\u00bb" => false, _ => !open };
                 continue;
             }
 
-            if (open)
+            for (var j = i + 1; j < text.Length && j - i <= MaxQuoteChars; j++)
             {
-                kinds[i] = MentionKind.Quoted;
+                if (text[j] == '\n')
+                {
+                    break;
+                }
+
+                if (text[j] is '"' or '\u201d' or '\u00bb')
+                {
+                    list.Add(TextSpan.FromBounds(i + 1, j));
+                    i = j;
+                    break;
+                }
             }
         }
 
-        if (open)
+        return list;
+    }
+
+    /// <summary>The kind of every unit of sentence <paramref name="si"/>.</summary>
+    public static MentionKind[] Of(int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd, IReadOnlyList<TextSpan> quotes)
+    {
+        var kinds = new MentionKind[units.Length];
+        _ = si;
+        foreach (var q in quotes)
         {
-            // An unbalanced mark (a quote running on from the previous sentence or a stray mark): trust nothing.
-            Array.Clear(kinds);
+            for (var i = 0; i < units.Length; i++)
+            {
+                if (units[i].Span.Start >= q.Start && units[i].Span.End <= q.End)
+                {
+                    kinds[i] = MentionKind.Quoted;
+                }
+            }
         }
 
         for (var i = 0; i < units.Length; i++)
