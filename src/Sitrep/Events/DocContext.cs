@@ -54,7 +54,17 @@ internal sealed class DocContext
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
             .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         _latestYear = LatestYear(doc.Text);
+        if (Sitrep.Documents.Dates.DateText.FindFirst(doc.Text, 0, Math.Min(doc.Text.Length, DatelineReach)) is { } dm)
+        {
+            _dateline = new TextSpan(dm.Index, dm.Length);
+        }
     }
+
+    /// <summary>How far into the text a dateline's date may lie.</summary>
+    const int DatelineReach = 300;
+
+    /// <summary>The article's dateline date ("Friday 6 Feb 2015", "Published April 29 2017"): the publication date, never an event's.</summary>
+    readonly TextSpan? _dateline;
 
     /// <summary>The country most places of the document lie in.</summary>
     public string? MainCountry { get; }
@@ -141,7 +151,7 @@ internal sealed class DocContext
         _ = trigger;
         if (doc.Published is { } pub)
         {
-            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub)
+            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span)))
                 .OrderBy(t => t.Span.Start).FirstOrDefault();
             if (own is not null)
             {

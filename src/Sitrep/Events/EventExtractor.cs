@@ -64,6 +64,8 @@ public sealed class EventExtractor
         ArgumentNullException.ThrowIfNull(doc);
         var ctx = new DocContext(doc, _actors);
         var all = new List<ConflictEvent>();
+        var gluedHeadline = MentionZones.GluedHeadlineEnd(doc);
+        var quotes = MentionZones.Quotations(doc.Text);
         for (var si = 0; si < doc.Sentences.Length; si++)
         {
             var sentence = doc.Sentences[si];
@@ -78,13 +80,32 @@ public sealed class EventExtractor
                 // Only sentences with a trigger are parsed (lazily, through the document's hook); roles come from the
                 // parse first (SyntacticRoles), positional rules fill what it leaves open.
                 var parsed = triggers.Any(t => t.Entry.Class != TriggerClass.Statement && t.Entry.Acled is not null) ? doc.Parse?.Invoke(sentence) : null;
-                all.AddRange(CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed));
+                var zones = MentionZones.Of(si, units, gluedHeadline, quotes);
+                foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed))
+                {
+                    all.Add(WithMention(e, units, zones));
+                }
             }
 
             ctx.Remember(actors, places, si);
         }
 
-        return Deduplicate(all);
+        return EventCoreference.Resolve(all);
+    }
+
+    /// <summary>Records in the event's roles whether its trigger sits in the body, a headline, a quotation or a teaser.</summary>
+    static ConflictEvent WithMention(ConflictEvent e, ImmutableArray<MatchUnit> units, MentionKind[] zones)
+    {
+        var start = e.Sources.Length > 0 ? e.Sources[0].Span.Start : -1;
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i].Span.Start == start && e.Roles is { } r)
+            {
+                return zones[i] == MentionKind.Body ? e : e with { Roles = r with { Mention = zones[i] } };
+            }
+        }
+
+        return e;
     }
 
     /// <summary>True when <paramref name="sentence"/> holds a trigger candidate: only such sentences need dates and syntax.</summary>
@@ -114,12 +135,32 @@ public sealed class EventExtractor
         return t is null ? null : (t.Entry.Plover, t.Entry.Cameo, t.Entry.Class);
     }
 
+    /// <summary>"BEIRUT", "MOSCOW (Sputnik)": a place written in capitals is a dateline, where the report was filed.</summary>
+    static bool IsDatelinePlace(string text, TextSpan span)
+    {
+        var letters = 0;
+        for (var i = span.Start; i < span.End && i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                if (!char.IsUpper(text[i]))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 4;
+    }
+
     static List<PlaceAt> PlacesIn(EventDocument doc, Sentence sentence, ImmutableArray<MatchUnit> units)
     {
         var list = new List<PlaceAt>();
         foreach (var m in doc.Places)
         {
-            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End)
+            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End || IsDatelinePlace(doc.Text, m.Span))
             {
                 continue;
             }
@@ -234,7 +275,8 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
-                || (MatchUnit.Normalize(form) == "surrounding" && next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods")
+                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"))
+                || (entry.Class is TriggerClass.Capture && next is "hostage" or "hostages" or "prisoner" or "prisoners" or "captive" or "captives" or "away" or "into")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
             {
                 // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
@@ -400,6 +442,36 @@ public sealed class EventExtractor
             if (c.Trigger.Entry.Class is TriggerClass.Protest or TriggerClass.Riot && c.PlaceRule != RoleRule.LocativePhrase && e.Roles?.Date != RoleRule.OwnDate)
             {
                 continue; // "the protests became an armed uprising": background, not a dated protest somewhere.
+            }
+
+            if (e.Factuality == Factuality.Asserted && (EventFilters.IsCampaignStart(units, c.Trigger.Start, e.TimePrecision)
+                || EventFilters.IsHabitual(units, c.Trigger.Start, c.Trigger.End)
+                || EventFilters.IsState(units, c.Trigger.Start, c.Trigger.Entry.IsVerb)
+                || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
+                || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
+            {
+                continue; // a campaign's start, a habit, a ceasefire only referred to: not an event (guideline §1).
+            }
+
+            if (e.Location is { } l && l.Country != ctx.MainCountry && !(ctx.IsDocumentCountry(l.Country) && (e.Actor1?.Country == l.Country || e.Actor2?.Country == l.Country))
+                && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
+            {
+                continue; // a place abroad picked by proximity alone ("Moscow", "Poole"): a misreading or a dateline, not where it happened.
+            }
+
+            if (e.Territory is not null && (e.Actor1 is null || e.Actor2?.Kind is ActorKind.InternationalBody or ActorKind.Civilians))
+            {
+                continue; // "the photo captured from", "trucks entered Eastern Ghouta": no force takes anything.
+            }
+
+            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country)
+            {
+                continue; // "entered the neighbouring Raqqa province": movement, not a place taken.
+            }
+
+            if (e.SubEventType == AcledSubEventType.ArmedClash && e.Actor1 is null && (e.Actor2 is null || e.Actor2.Kind == ActorKind.Civilians))
+            {
+                continue; // "killed in clashes" with no armed side named: no clash to code.
             }
 
             // "it has lost major cities such as Mosul": a loss with neither captor nor date is a summary, not an event.
@@ -988,80 +1060,4 @@ public sealed class EventExtractor
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{doc}|{sentence}|{start}")));
         return "ev_" + Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
-
-    /// <summary>
-    /// One event per occurrence: a later statement of the same document coalesces into an earlier one when the sub-types
-    /// are compatible, the places are the same (or within 25 km), the dates overlap, the factuality is the same and the
-    /// actors do not contradict (a missing or unidentified actor fits any). The merged event keeps every source and fills
-    /// what the first report lacked.
-    /// </summary>
-    static ImmutableArray<ConflictEvent> Deduplicate(List<ConflictEvent> events)
-    {
-        var result = new List<ConflictEvent>();
-        foreach (var e in events)
-        {
-            if (e.Roles?.Definite == true && e.Factuality == Factuality.Asserted)
-            {
-                // "the attack killed 12": a re-mention of the latest violent event of the document.
-                var j = result.FindLastIndex(r => r.Factuality == Factuality.Asserted && r.Territory is null && r.SubEventType is not (AcledSubEventType.Agreement or AcledSubEventType.PeacefulProtest or AcledSubEventType.Arrests));
-                if (j >= 0)
-                {
-                    var r0 = result[j];
-                    result[j] = r0 with
-                    {
-                        Sources = r0.Sources.AddRange(e.Sources),
-                        Actor1 = Better(r0.Actor1, e.Actor1),
-                        Actor2 = r0.Actor2 ?? e.Actor2,
-                        Fatalities = r0.Fatalities ?? e.Fatalities,
-                        Injured = r0.Injured ?? e.Injured,
-                    };
-                    continue;
-                }
-            }
-
-            var i = result.FindIndex(r => r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
-                && (r.Territory is null) == (e.Territory is null)
-                && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
-                && Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2));
-            if (i < 0)
-            {
-                result.Add(e);
-                continue;
-            }
-
-            var r = result[i];
-            if (IsGeneric(r) && !IsGeneric(e))
-            {
-                r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
-            }
-
-            result[i] = r with
-            {
-                Sources = r.Sources.AddRange(e.Sources),
-                Actor1 = Better(r.Actor1, e.Actor1),
-                Actor2 = Better(r.Actor2, e.Actor2),
-                Fatalities = r.Fatalities ?? e.Fatalities,
-                Injured = r.Injured ?? e.Injured,
-                CivilianTargeting = r.CivilianTargeting || e.CivilianTargeting,
-                ReportedBy = [.. r.ReportedBy.Concat(e.ReportedBy).Distinct(StringComparer.Ordinal)],
-            };
-        }
-
-        return [.. result];
-    }
-
-    static bool SamePlace(EventLocation? a, EventLocation? b) =>
-        a is null || b is null ? a is null && b is null
-        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= 25
-          || (a.Country == b.Country && (a.GeoPrecision == 3 || b.GeoPrecision == 3) && (a.Admin1 is null || b.Admin1 is null || a.Admin1 == b.Admin1));
-
-    /// <summary>A generic "attack(s)" or "killed" whose weapon is not stated: it may be the same as a typed event.</summary>
-    static bool IsGeneric(ConflictEvent e) => e.Roles?.Class is TriggerClass.Attack or TriggerClass.Kill && e.Territory is null;
-
-    static bool Fits(ActorRef? a, ActorRef? b) =>
-        a is null || b is null || a.Id == b.Id || a.Kind == ActorKind.Unidentified || b.Kind == ActorKind.Unidentified;
-
-    static ActorRef? Better(ActorRef? a, ActorRef? b) => a is null || a.Kind == ActorKind.Unidentified && b is not null ? b : a;
-
-    static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 }

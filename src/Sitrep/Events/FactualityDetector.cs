@@ -31,6 +31,9 @@ internal static class FactualityDetector
         ["imminent"] = Factuality.Future, ["expected"] = Factuality.Future, ["soon"] = Factuality.Future,
         ["claimed"] = Factuality.Claimed, ["allegedly"] = Factuality.Claimed, ["alleged"] = Factuality.Claimed, ["accusing"] = Factuality.Claimed, ["accused"] = Factuality.Claimed, ["accuse"] = Factuality.Claimed,
         ["accuses"] = Factuality.Claimed, ["blamed"] = Factuality.Claimed, ["blaming"] = Factuality.Claimed, ["pretext"] = Factuality.Claimed,
+        ["authorize"] = Factuality.Hypothetical, ["authorise"] = Factuality.Hypothetical, ["authorization"] = Factuality.Hypothetical,
+        ["authorisation"] = Factuality.Hypothetical, ["must"] = Factuality.Hypothetical, ["urged"] = Factuality.Hypothetical,
+        ["urges"] = Factuality.Hypothetical, ["urge"] = Factuality.Hypothetical,
         ["possess"] = Factuality.Hypothetical, ["possesses"] = Factuality.Hypothetical, ["possessing"] = Factuality.Hypothetical,
         ["stockpile"] = Factuality.Hypothetical, ["stockpiles"] = Factuality.Hypothetical, ["prevent"] = Factuality.Hypothetical,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -45,6 +48,23 @@ internal static class FactualityDetector
         if (isVerb && start > 0 && u[start - 1].Key == "to" && !IsBaseTaking(u, start))
         {
             return (Factuality.Planned, start - 1);
+        }
+
+        // A nominal trigger as the object of a purpose infinitive: "to launch attacks", "to carry out strikes".
+        if (!isVerb)
+        {
+            for (var j = start - 1; j >= Math.Max(1, start - 4); j--)
+            {
+                if (u[j].Key is "launch" or "carry" or "conduct" or "stage" or "mount" or "wage" or "commit" or "perpetrate" && u[j - 1].Key == "to")
+                {
+                    return (Factuality.Planned, j - 1);
+                }
+
+                if (Boundaries.Contains(u[j].Key))
+                {
+                    break;
+                }
+            }
         }
 
         // A nominal trigger as subject of a modal: "the deal would focus", "an offensive will start".

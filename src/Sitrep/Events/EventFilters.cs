@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Sitrep.Temporal;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Mentions the annotation guideline says not to code although they carry a trigger: the start of a campaign
+/// ("began carrying out air strikes in late September"), habitual or generic statements ("regularly bomb", "such
+/// attacks are usually carried out"), and ceasefires or deals that are only referred to ("violating the cease-fire
+/// agreement", "discussions regarding the truce") rather than concluded. Surface rules over the trigger's clause.
+/// </summary>
+internal static class EventFilters
+{
+    static readonly FrozenSet<string> CampaignStarts = new[] { "began", "begun", "begins", "start", "started", "starting", "starts", "launched", "initiated" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> HabitualCues = new[] { "regularly", "usually", "often", "frequently", "routinely", "typically", "generally", "sometimes", "such" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> Concluding = new[]
+    {
+        "agreed", "agree", "agreeing", "reached", "signed", "brokered", "struck", "announced", "announces", "declared", "declares",
+        "implemented", "under", "effect", "force", "concluded", "sealed", "clinched", "negotiated", "established",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> ReferenceOnly = new[]
+    {
+        "violating", "violated", "violate", "violation", "violations", "breach", "breached", "breaches", "breaching", "committed",
+        "party", "discussions", "discussion", "regarding", "talks", "support", "supports", "call", "called", "calls", "urged", "urges",
+        "collapse", "collapsed", "fragile", "despite", "under", "renewed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> ClauseBreaks = new[] { ",", ";", ":", "but", "while", "which", "who", "that", "when", "after", "before", "said", "says" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"began/started/launched ... air strikes ... in September": a campaign's start, not a dated act (unless dated to a day).</summary>
+    public static bool IsCampaignStart(ImmutableArray<MatchUnit> u, int triggerStart, TimePrecision datePrecision)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 5); j--)
+        {
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                return false;
+            }
+
+            if (CampaignStarts.Contains(u[j].Key))
+            {
+                return datePrecision != TimePrecision.Day;
+            }
+        }
+
+        return false;
+    }
+
+    static readonly FrozenSet<string> UseCues = new[]
+    {
+        "killed", "kill", "kills", "killing", "dropped", "dropping", "fired", "firing", "used", "using", "struck", "hit", "hits", "launched",
+        "attack", "attacked", "attacks", "suffocated", "suffocation", "victims", "injured", "wounded", "affected", "exposed", "carried", "massacre",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"chemical weapons", "poison gas" named as a weapon (inspectors, stockpiles, "the use of") and not as an act that hit someone.</summary>
+    public static bool IsWeaponOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        var key = MatchUnit.Normalize(t.Form);
+        if (key.Contains("attack", StringComparison.Ordinal) || key.Contains("massacre", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var j = Math.Max(0, t.Start - 6); j < Math.Min(u.Length, t.End + 6); j++)
+        {
+            if (j >= t.Start && j < t.End)
+            {
+                continue;
+            }
+
+            if (UseCues.Contains(u[j].Key) && !(u[j].Key == "used" && j + 1 < u.Length && u[j + 1].Key == "of") && !(j > 0 && u[j - 1].Key is "the" && u[j].Key is "use"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>
+    public static bool IsState(ImmutableArray<MatchUnit> u, int triggerStart, bool isVerb)
+    {
+        if (isVerb)
+        {
+            return false;
+        }
+
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 3); j--)
+        {
+            if (u[j].Key == "under")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("continued" or "continuous" or "constant" or "heavy" or "daily" or "intense" or "full" or "a" or "the" or "regime" or "government" or "rebel" or "ongoing"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"regularly bomb", "such attacks are usually carried out", "often targeted": habitual or generic, not one act.</summary>
+    public static bool IsHabitual(ImmutableArray<MatchUnit> u, int triggerStart, int triggerEnd)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 8); j--)
+        {
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                break;
+            }
+
+            if (HabitualCues.Contains(u[j].Key) && (u[j].Key != "such" || j >= triggerStart - 3))
+            {
+                return true;
+            }
+        }
+
+        // "attacks are usually carried out by".
+        for (var j = triggerEnd; j < Math.Min(u.Length, triggerEnd + 3); j++)
+        {
+            if (u[j].Key is "usually" or "often" or "regularly" or "frequently" or "routinely" or "typically" or "generally")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A nominal ceasefire/truce/deal counts as an agreement only when a concluding verb governs it in its clause
+    /// ("agreed a truce", "reached a deal", "announced the cessation", "under a deal"), never when it is only referred to.
+    /// </summary>
+    public static bool IsUnconcludedAgreement(ImmutableArray<MatchUnit> u, int triggerStart, int triggerEnd)
+    {
+        var concluded = false;
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 6); j--)
+        {
+            var k = u[j].Key;
+            if (ReferenceOnly.Contains(k) && k != "under")
+            {
+                return true;
+            }
+
+            if (Concluding.Contains(k))
+            {
+                concluded = true;
+                break;
+            }
+
+            if (ClauseBreaks.Contains(k))
+            {
+                break;
+            }
+        }
+
+        // "a truce agreed by ...", "the deal was signed", "the ceasefire took effect".
+        for (var j = triggerEnd; j < Math.Min(u.Length, triggerEnd + 5) && !concluded; j++)
+        {
+            if (ClauseBreaks.Contains(u[j].Key) && u[j].Key is not ("that" or "which"))
+            {
+                break;
+            }
+
+            concluded |= Concluding.Contains(u[j].Key) && u[j].Key is not "under";
+        }
+
+        return !concluded;
+    }
+}
