@@ -920,7 +920,8 @@ public sealed class EventExtractor
             case TriggerClass.AirStrike:
                 return civilians || true ? AcledSubEventType.AirDroneStrike : AcledSubEventType.AirDroneStrike;
             case TriggerClass.Shelling:
-                return AcledSubEventType.ShellingArtilleryMissileAttack;
+                // "warplanes pounded the town": bombardment by an aerial actor is an air strike.
+                return aerial ? AcledSubEventType.AirDroneStrike : AcledSubEventType.ShellingArtilleryMissileAttack;
             case TriggerClass.Explosive:
                 return AcledSubEventType.RemoteExplosiveLandmineIed;
             case TriggerClass.SuicideBomb:
