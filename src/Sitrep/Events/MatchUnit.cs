@@ -17,6 +17,11 @@ internal readonly record struct MatchUnit(string Key, string Surface, int Token,
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            if (t.Text is "-" or "\u2013" && i > 0 && i + 1 < tokens.Count && tokens[i - 1].Span.End == t.Span.Start && tokens[i + 1].Span.Start == t.Span.End)
+            {
+                continue; // "US-led" tokenized as US / - / led: the glued hyphen is an inner hyphen, as inside one token.
+            }
+
             var start = 0;
             var s = t.Text;
             for (var j = 0; j <= s.Length; j++)

@@ -253,7 +253,8 @@ internal static class SyntacticRoles
             var last = Last(t.End);
 
             // Possessor or pre-modifier: "Turkey's shelling", "coalition air strikes", "regime barrel bombs".
-            foreach (var c in p.Children(n))
+            // The modifier nearest the head wins ("BEIRUT Syrian government air strikes": the government, not the dateline).
+            foreach (var c in p.Children(n).Reverse())
             {
                 var rel = p.Tokens[c].DepRel;
                 if (c < first && (rel is "nmod:poss" or "amod" or "compound" or "nmod") && ActorIn(c) is { } m)
@@ -265,7 +266,9 @@ internal static class SyntacticRoles
             }
 
             // "shelling by al-Nusra", "strikes against IS", "an attack on the army".
-            var nmods = p.ChildrenWith(n, "nmod").Select(c => new Oblique(c, p.PrepositionOf(c), p.Tokens[c].DepRel)).ToImmutableArray();
+            // Prepositional dependents of the noun ("nmod"; "obl" when the parser took a sentence-initial noun for a verb).
+            var nmods = p.ChildrenWith(n, "nmod").AddRange(p.ChildrenWith(n, "obl")).Sort()
+                .Select(c => new Oblique(c, p.PrepositionOf(c), p.Tokens[c].DepRel)).ToImmutableArray();
             if (a1 is null && ActorIn(Oblique(nmods, "by")) is { } by)
             {
                 (a1, r1) = (by, RoleRule.PassiveAgent);
