@@ -77,11 +77,17 @@ public sealed class EventExtractor
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
-                // Only sentences with a trigger are parsed (lazily, through the document's hook); roles come from the
-                // parse first (SyntacticRoles), positional rules fill what it leaves open.
-                var parsed = triggers.Any(t => t.Entry.Class != TriggerClass.Statement && t.Entry.Acled is not null) ? doc.Parse?.Invoke(sentence) : null;
+                // Parsing is lazy and costs far more than positional coding: the sentence is first coded positionally, and
+                // only when that yields a statement (and there is an actor or place for the parse to attach) is it parsed
+                // and coded again with the dependency roles first (SyntacticRoles), positional rules filling the gaps.
+                var coded = CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources).ToList();
+                if (NeedsParse(coded, actors, places, sentence) && doc.Parse?.Invoke(sentence) is { } parsed)
+                {
+                    coded = [.. CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed)];
+                }
+
                 var zones = MentionZones.Of(si, units, gluedHeadline, quotes);
-                foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed))
+                foreach (var e in coded)
                 {
                     all.Add(WithMention(e, units, zones));
                 }
@@ -107,6 +113,17 @@ public sealed class EventExtractor
 
         return e;
     }
+
+    /// <summary>Longest sentence (in tokens) worth parsing: longer ones are mostly run-ons of captions, datelines and link lists.</summary>
+    const int MaxParsedTokens = 50;
+
+    /// <summary>
+    /// Whether the parse can change what the positional rules coded: an asserted statement (the ones emitted by default),
+    /// an actor to place in a role, and a sentence short enough for the parse to be useful.
+    /// </summary>
+    static bool NeedsParse(List<ConflictEvent> coded, List<ActorMention> actors, List<PlaceAt> places, Sentence sentence) =>
+        coded.Any(e => e.Factuality == Factuality.Asserted) && actors.Count > 0
+        && sentence.Tokens.Length <= MaxParsedTokens;
 
     /// <summary>True when <paramref name="sentence"/> holds a trigger candidate: only such sentences need dates and syntax.</summary>
     public bool HasTriggerCandidate(Sentence sentence)
