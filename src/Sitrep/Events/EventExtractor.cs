@@ -66,6 +66,7 @@ public sealed class EventExtractor
         var all = new List<ConflictEvent>();
         var gluedHeadline = MentionZones.GluedHeadlineEnd(doc);
         var quotes = MentionZones.Quotations(doc.Text);
+        var datelineHeadline = MentionZones.DatelineHeadline(doc);
         for (var si = 0; si < doc.Sentences.Length; si++)
         {
             var sentence = doc.Sentences[si];
@@ -79,7 +80,7 @@ public sealed class EventExtractor
             {
                 // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
                 // dependency rules use it, so no sentence is parsed for nothing.
-                var zones = MentionZones.Of(si, units, gluedHeadline, quotes);
+                var zones = MentionZones.Of(si, units, gluedHeadline, datelineHeadline, quotes);
                 foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources))
                 {
                     all.Add(WithMention(e, units, zones));
@@ -159,7 +160,8 @@ public sealed class EventExtractor
         var list = new List<PlaceAt>();
         foreach (var m in doc.Places)
         {
-            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End || IsDatelinePlace(doc.Text, m.Span))
+            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End || IsDatelinePlace(doc.Text, m.Span)
+                || doc.Text.AsSpan(m.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -442,7 +444,8 @@ public sealed class EventExtractor
                 continue; // "the photo captured from", "trucks entered Eastern Ghouta": no force takes anything.
             }
 
-            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country)
+            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && (c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country
+                || (c.Place is { } ep && doc.Text.AsSpan(ep.Span.End).TrimStart().StartsWith("province", StringComparison.OrdinalIgnoreCase))))
             {
                 continue; // "entered the neighbouring Raqqa province": movement, not a place taken.
             }

@@ -87,7 +87,7 @@ internal static class EventFilters
     /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>
     public static bool IsState(ImmutableArray<MatchUnit> u, int triggerStart, bool isVerb)
     {
-        if (isVerb)
+        if (isVerb && !u[triggerStart].Key.EndsWith("ing", StringComparison.Ordinal))
         {
             return false;
         }

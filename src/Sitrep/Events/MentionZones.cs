@@ -74,6 +74,28 @@ internal static class MentionZones
         return words >= 3 && (dm.HasWeekday || EndsWithCredit(lead)) ? dm.Index : 0;
     }
 
+    /// <summary>
+    /// A short first sentence printed right after the dateline ("Thu Aug 28 2014 ISIL terrorists massacre 250 Syrian troops in
+    /// Raqqa."), followed by more text: the headline. Returns its span, or null.
+    /// </summary>
+    public static TextSpan? DatelineHeadline(EventDocument doc)
+    {
+        if (doc.Sentences.Length < 3)
+        {
+            return null;
+        }
+
+        var first = doc.Sentences[0].Span;
+        if (DateText.FindFirst(doc.Text, first.Start, Math.Min(first.Length, 40)) is not { } dm || dm.Index - first.Start > 12)
+        {
+            return null;
+        }
+
+        var rest = doc.Text.AsSpan(dm.Index + dm.Length, first.End - dm.Index - dm.Length).ToString();
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+        return words is >= 3 and <= 14 ? TextSpan.FromBounds(dm.Index + dm.Length, first.End) : null;
+    }
+
     static bool EndsWithCredit(ReadOnlySpan<char> lead)
     {
         var last = lead.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
@@ -118,7 +140,7 @@ internal static class MentionZones
     }
 
     /// <summary>The kind of every unit of sentence <paramref name="si"/>.</summary>
-    public static MentionKind[] Of(int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd, IReadOnlyList<TextSpan> quotes)
+    public static MentionKind[] Of(int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd, TextSpan? datelineHeadline, IReadOnlyList<TextSpan> quotes)
     {
         var kinds = new MentionKind[units.Length];
         _ = si;
@@ -135,7 +157,7 @@ internal static class MentionZones
 
         for (var i = 0; i < units.Length; i++)
         {
-            if (units[i].Span.End <= gluedHeadlineEnd)
+            if (units[i].Span.End <= gluedHeadlineEnd || (datelineHeadline is { } dh && dh.Contains(units[i].Span)))
             {
                 kinds[i] = MentionKind.Headline;
             }
