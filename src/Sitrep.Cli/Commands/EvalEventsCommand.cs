@@ -109,7 +109,7 @@ static class EvalEventsCommand
         Console.WriteLine($"== {doc}");
         foreach (var (g, p) in matches)
         {
-            Console.WriteLine($"  MATCH {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} fat={g.Fatalities} || {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} fat={p.Fatalities} date={p.EventDate:yyyy-MM-dd}");
+            Console.WriteLine($"  MATCH {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} fat={g.Fatalities} || {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} fat={p.Fatalities} date={p.EventDate:yyyy-MM-dd} [{p.Roles}] '{p.Trigger}' :: {(p.Sources.IsDefaultOrEmpty ? "" : p.Sources[0].Sentence[..Math.Min(160, p.Sources[0].Sentence.Length)])}");
         }
 
         foreach (var g in gold.Where(g => !matches.Any(m => m.Gold == g)))

@@ -169,6 +169,18 @@ internal static class CasualtyParser
 
             if (NumberAt(u, j) is { } n)
             {
+                // "10 civilians killed 40 injured": the figure after the kill word counts the injured.
+                var x = j + n.Length;
+                if (x < to && u[x].Key is "others" or "other" or "more" or "people")
+                {
+                    x++;
+                }
+
+                if (x < to && InjureWords.Contains(u[x].Key))
+                {
+                    break;
+                }
+
                 return Plausible(u, j + n.Length, to) ? n.Value : null;
             }
 

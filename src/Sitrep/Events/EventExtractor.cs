@@ -33,7 +33,7 @@ public sealed class EventExtractor
 
     internal sealed record TriggerMention(int Start, int End, TriggerEntry Entry, string Form);
 
-    sealed record PlaceAt(int Unit, int EndUnit, PlaceMention Mention);
+    internal sealed record PlaceAt(int Unit, int EndUnit, PlaceMention Mention);
 
     static readonly FrozenSet<string> LocativePreps = new[] { "in", "near", "at", "around", "outside", "on", "into", "inside", "across", "of", "towards", "toward", "over", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "province", "countryside", "outskirts" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -78,10 +78,11 @@ public sealed class EventExtractor
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
-                // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
-                // dependency rules use it, so no sentence is parsed for nothing.
+                // Only sentences with a trigger are parsed (lazily, through the document's hook); roles come from the
+                // parse first (SyntacticRoles), positional rules fill what it leaves open.
+                var parsed = triggers.Any(t => t.Entry.Class != TriggerClass.Statement && t.Entry.Acled is not null) ? doc.Parse?.Invoke(sentence) : null;
                 var zones = MentionZones.Of(si, units, gluedHeadline, datelineHeadline, quotes);
-                foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources))
+                foreach (var e in CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed))
                 {
                     all.Add(WithMention(e, units, zones));
                 }
@@ -313,7 +314,7 @@ public sealed class EventExtractor
     }
 
     IEnumerable<ConflictEvent> CodeSentence(EventDocument doc, DocContext ctx, int si, Sentence sentence, ImmutableArray<MatchUnit> units,
-        List<PlaceAt> places, List<ActorMention> actors, List<TriggerMention> triggers, List<string> sources)
+        List<PlaceAt> places, List<ActorMention> actors, List<TriggerMention> triggers, List<string> sources, Syntax.ParsedSentence? parsed = null)
     {
         var casualties = CasualtyParser.Parse(units, 0, units.Length);
         var coded = new List<Coded>();
@@ -324,7 +325,8 @@ public sealed class EventExtractor
                 continue;
             }
 
-            var c = CodeTrigger(doc, ctx, si, units, places, actors, triggers, t);
+            var frame = parsed is null ? SyntacticRoles.Frame.Empty : SyntacticRoles.Read(parsed, units, actors, places, t);
+            var c = CodeTrigger(doc, ctx, si, units, places, actors, triggers, t, frame);
             if (c is not null)
             {
                 coded.Add(c);
@@ -341,6 +343,14 @@ public sealed class EventExtractor
             if (host is not null)
             {
                 host.Absorb(kill);
+                if (kill.Actor2Def?.Kind == ActorKind.Civilians && host.Actor2Def?.Kind != ActorKind.Civilians
+                    && host.Trigger.Entry.Class is not (TriggerClass.Clash or TriggerClass.Capture or TriggerClass.Advance or TriggerClass.Encircle))
+                {
+                    // Remote violence and attacks that kill civilians have the civilians as their target (ACLED).
+                    host.Actor2Def = kill.Actor2Def;
+                    host.Actor2Rule = kill.Actor2Rule;
+                }
+
                 coded.Remove(kill);
             }
         }
@@ -383,6 +393,18 @@ public sealed class EventExtractor
             }
 
             kept.Add(c);
+        }
+
+        // "recaptured areas ... which rebels had seized": two control changes of one place in one sentence have opposite sides.
+        foreach (var c in kept.Where(k => k.TerritoryChange && k.Actor2Def is null && k.Place is not null))
+        {
+            var other = kept.FirstOrDefault(k => k != c && k.TerritoryChange && k.Place?.Place?.Id == c.Place!.Place?.Id
+                && k.Actor1Def is not null && k.Actor1Def.Id != c.Actor1Def?.Id);
+            if (other is not null)
+            {
+                c.Actor2Def = other.Actor1Def;
+                c.Actor2Rule = RoleRule.OtherSide;
+            }
         }
 
         foreach (var c in kept)
@@ -517,7 +539,7 @@ public sealed class EventExtractor
     }
 
     Coded? CodeTrigger(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, List<ActorMention> actors,
-        List<TriggerMention> triggers, TriggerMention t)
+        List<TriggerMention> triggers, TriggerMention t, SyntacticRoles.Frame frame)
     {
         var cls = t.Entry.Class;
         var (fact, _) = FactualityDetector.Detect(u, t.Start, t.Entry.IsVerb);
@@ -535,6 +557,11 @@ public sealed class EventExtractor
         var by = PrepActor(u, actors, t.End, 6, "by");
         var against = PrepActor(u, actors, t.End, 8, "against", "on", "targeting", "targeted", "at");
         var to = PrepActor(u, actors, t.End, 4, "to", "into");
+
+        // Dependency roles first (Set1/Set2 keep the first value); the positional rules below fill the gaps.
+        Set1(c, frame.Actor1, frame.Actor1Rule);
+        Set2(c, frame.Actor2, frame.Actor2Rule);
+        c.Assoc1.AddRange(frame.Assoc1.Select(a => a.Def));
 
         if (t.Entry.IsVerb)
         {
@@ -589,6 +616,14 @@ public sealed class EventExtractor
             Set2(c, against ?? from, against is not null ? RoleRule.AgainstPhrase : RoleRule.FromPhrase);
         }
 
+        if (frame.SubjectIsNoActor && frame.Actor1 is null && c.Actor1Rule is RoleRule.Subject or RoleRule.NearestBefore or RoleRule.Coreference)
+        {
+            // The parse found the verb's subject and it is no actor ("a bomb exploded"): no positional guess.
+            c.Actor1 = null;
+            c.Actor1Def = null;
+            c.Actor1Rule = RoleRule.None;
+        }
+
         if (c.Actor1 is { } first)
         {
             c.Assoc1.AddRange(actors.Where(a => a.Start >= first.End && a.End <= t.Start && a.Def.IsArmed && a.Def.Id != first.Def.Id && a != c.Actor2).Select(a => a.Def));
@@ -625,7 +660,7 @@ public sealed class EventExtractor
         }
 
         // Place.
-        ChoosePlace(doc, ctx, si, u, places, t, c);
+        ChoosePlace(doc, ctx, si, u, places, t, c, frame);
         if (cls is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.Encircle && c.Actor1Def is null && c.Actor2Def is null
             && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference))
         {
@@ -725,7 +760,7 @@ public sealed class EventExtractor
     static ActorMention? PrepActor(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int from, int window, params string[] preps) =>
         actors.Where(a => a.Start >= from && a.Start < from + window && IsAfterPrep(u, a, preps)).OrderBy(a => a.Start).FirstOrDefault();
 
-    void ChoosePlace(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, TriggerMention t, Coded c)
+    void ChoosePlace(EventDocument doc, DocContext ctx, int si, ImmutableArray<MatchUnit> u, List<PlaceAt> places, TriggerMention t, Coded c, SyntacticRoles.Frame frame)
     {
         // Places outside the document's countries are mostly misreadings ("Free State", "New Providence"); a country itself is kept.
         var usable = places.Where(p => p.Mention.Role == ToponymRole.Location && p.Mention.Place is not null
@@ -733,7 +768,16 @@ public sealed class EventExtractor
         var cls = t.Entry.Class;
         PlaceAt? own = null;
         var rule = RoleRule.None;
-        if (cls is TriggerClass.Capture or TriggerClass.Encircle or TriggerClass.Lose or TriggerClass.Withdraw && t.Entry.IsVerb)
+        var syntacticPrecision = 0;
+        if (frame.Place is { } fp0 && usable.Contains(fp0) && fp0.Mention.Place!.Kind != PlaceKind.Country)
+        {
+            // The parse's own place argument: the captured object, or the place of a locative oblique/nmod.
+            own = fp0;
+            rule = frame.PlaceRule;
+            syntacticPrecision = frame.Precision;
+        }
+
+        if (own is null && cls is TriggerClass.Capture or TriggerClass.Encircle or TriggerClass.Lose or TriggerClass.Withdraw && t.Entry.IsVerb)
         {
             // The object: the first place after the trigger within a short window ("recaptured nearly all of Albu Kamal").
             own = usable.Where(p => p.Unit >= t.End && p.Unit <= t.End + 7).OrderBy(p => p.Unit).FirstOrDefault();
@@ -767,7 +811,7 @@ public sealed class EventExtractor
             }
         }
 
-        if (cls == TriggerClass.FallTo)
+        if (own is null && cls == TriggerClass.FallTo)
         {
             // The subject: "Al-Waleed, in the far west of Iraq, fell to IS" — the clause's first specific place.
             own = usable.Where(p => p.EndUnit <= t.Start).OrderBy(p => p.Mention.Place!.Kind == Geo.PlaceKind.Country ? 1 : 0).ThenBy(p => p.Unit).FirstOrDefault();
@@ -811,7 +855,7 @@ public sealed class EventExtractor
         {
             c.Place = own.Mention;
             var prep = own.Unit > 0 ? u[own.Unit - 1].Key : "";
-            c.Precision = Math.Max(own.Mention.Precision, NearPreps.Contains(prep) && prep != "of" ? 2 : 1);
+            c.Precision = Math.Max(Math.Max(own.Mention.Precision, syntacticPrecision), NearPreps.Contains(prep) && prep != "of" ? 2 : 1);
             c.PlaceRule = rule;
             return;
         }
@@ -879,7 +923,8 @@ public sealed class EventExtractor
             case TriggerClass.AirStrike:
                 return civilians || true ? AcledSubEventType.AirDroneStrike : AcledSubEventType.AirDroneStrike;
             case TriggerClass.Shelling:
-                return AcledSubEventType.ShellingArtilleryMissileAttack;
+                // "warplanes pounded the town": bombardment by an aerial actor is an air strike.
+                return aerial ? AcledSubEventType.AirDroneStrike : AcledSubEventType.ShellingArtilleryMissileAttack;
             case TriggerClass.Explosive:
                 return AcledSubEventType.RemoteExplosiveLandmineIed;
             case TriggerClass.SuicideBomb:

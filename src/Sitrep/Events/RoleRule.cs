@@ -19,6 +19,8 @@ public enum RoleRule
     ToPhrase,
     /// <summary>"against X", "on X", "targeting X".</summary>
     AgainstPhrase,
+    /// <summary>The captor in another control change of the same place in the same sentence ("recaptured areas which rebels had seized": the loser of the seizure).</summary>
+    OtherSide,
     /// <summary>Nearest actor before the trigger in its sentence (positional fallback).</summary>
     NearestBefore,
     /// <summary>Nearest actor after the trigger in its sentence (positional fallback).</summary>
