@@ -673,6 +673,11 @@ public sealed class EventExtractor
             return null; // "take part", "lost his life", "entered talks": no territory changes hands.
         }
 
+        if (cls is TriggerClass.Encircle && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && c.Actor2Def?.IsArmed != true)
+        {
+            return null; // "walls surrounded by rubble", "in surrounding areas": nothing armed or named is encircled.
+        }
+
         if (cls is TriggerClass.Advance && (c.Actor2Def is null || c.Actor1Def is null))
         {
             return null; // an advance is coded only as fighting between two named sides.

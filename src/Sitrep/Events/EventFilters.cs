@@ -48,6 +48,12 @@ internal static class EventFilters
             {
                 return datePrecision != TimePrecision.Day;
             }
+
+            // "the fourth stage of the campaign ... aiming to", "an operation for the liberation of": a goal, not a result.
+            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal")
+            {
+                return true;
+            }
         }
 
         return false;
