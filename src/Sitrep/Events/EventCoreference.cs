@@ -5,10 +5,13 @@ namespace Sitrep.Events;
 /// <summary>
 /// In-document event coreference: merges the mentions of one occurrence (headline, lede, later recap, "the strikes")
 /// into one event that keeps every evidence span and the most specific fields. Body mentions coalesce when their
-/// sub-types are compatible, places match, dates overlap and actors do not contradict; a definite re-mention without
+/// sub-types are compatible, places match, dates overlap and the actors do not contradict on both sides (one agreeing
+/// side, or the same sub-type at the same place, is enough: positional roles err on one side far more often than two
+/// reports of one place and day describe different acts; control changes still need both sides to fit); a definite re-mention without
 /// a place of its own ("the attack killed 12") joins the latest violent event; headline and quoted mentions are
 /// summaries or speakers' words: they join a compatible body event under looser place and actor checks, a headline
-/// stands alone only when the body never codes it, and a quotation never does. Related-article teasers are dropped.
+/// stands alone only when the body never codes it and it gives a toll, and a quotation never does. Casualties without any
+/// perpetrator or armed victim ("among those killed were") only join an event. Related-article teasers are dropped.
 /// </summary>
 internal static class EventCoreference
 {
@@ -148,7 +151,9 @@ internal static class EventCoreference
         r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
         && (r.Territory is null) == (e.Territory is null)
         && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
-        && Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2);
+        && (Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2)
+            || (r.Territory is null && (Fits(r.Actor1, e.Actor1) || Fits(r.Actor2, e.Actor2)
+                || (r.SubEventType == e.SubEventType && r.Location?.PlaceId == e.Location?.PlaceId))));
 
     /// <summary><paramref name="e"/> folded into <paramref name="r"/>: r's fields win, e fills what r lacks.</summary>
     static ConflictEvent Merge(ConflictEvent r, ConflictEvent e)

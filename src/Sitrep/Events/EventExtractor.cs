@@ -66,6 +66,7 @@ public sealed class EventExtractor
         var all = new List<ConflictEvent>();
         var gluedHeadline = MentionZones.GluedHeadlineEnd(doc);
         var quotes = MentionZones.Quotations(doc.Text);
+        var datelineHeadline = MentionZones.DatelineHeadline(doc);
         for (var si = 0; si < doc.Sentences.Length; si++)
         {
             var sentence = doc.Sentences[si];
@@ -86,7 +87,7 @@ public sealed class EventExtractor
                     coded = [.. CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources, parsed)];
                 }
 
-                var zones = MentionZones.Of(si, units, gluedHeadline, quotes);
+                var zones = MentionZones.Of(si, units, gluedHeadline, datelineHeadline, quotes);
                 foreach (var e in coded)
                 {
                     all.Add(WithMention(e, units, zones));
@@ -177,7 +178,8 @@ public sealed class EventExtractor
         var list = new List<PlaceAt>();
         foreach (var m in doc.Places)
         {
-            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End || IsDatelinePlace(doc.Text, m.Span))
+            if (m.Span.Start < sentence.Span.Start || m.Span.End > sentence.Span.End || IsDatelinePlace(doc.Text, m.Span)
+                || doc.Text.AsSpan(m.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -481,7 +483,8 @@ public sealed class EventExtractor
                 continue; // "the photo captured from", "trucks entered Eastern Ghouta": no force takes anything.
             }
 
-            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country)
+            if (e.Territory is not null && c.Trigger.Entry.Lemma == "enter" && (c.Place?.Place?.Kind is Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region or Geo.PlaceKind.Country
+                || (c.Place is { } ep && doc.Text.AsSpan(ep.Span.End).TrimStart().StartsWith("province", StringComparison.OrdinalIgnoreCase))))
             {
                 continue; // "entered the neighbouring Raqqa province": movement, not a place taken.
             }
@@ -685,6 +688,11 @@ public sealed class EventExtractor
         if (territorial && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && !HasTerritoryObject(u, t))
         {
             return null; // "take part", "lost his life", "entered talks": no territory changes hands.
+        }
+
+        if (cls is TriggerClass.Encircle && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && c.Actor2Def?.IsArmed != true)
+        {
+            return null; // "walls surrounded by rubble", "in surrounding areas": nothing armed or named is encircled.
         }
 
         if (cls is TriggerClass.Advance && (c.Actor2Def is null || c.Actor1Def is null))

@@ -48,6 +48,12 @@ internal static class EventFilters
             {
                 return datePrecision != TimePrecision.Day;
             }
+
+            // "the fourth stage of the campaign ... aiming to", "an operation for the liberation of": a goal, not a result.
+            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal")
+            {
+                return true;
+            }
         }
 
         return false;
@@ -87,7 +93,7 @@ internal static class EventFilters
     /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>
     public static bool IsState(ImmutableArray<MatchUnit> u, int triggerStart, bool isVerb)
     {
-        if (isVerb)
+        if (isVerb && !u[triggerStart].Key.EndsWith("ing", StringComparison.Ordinal))
         {
             return false;
         }

@@ -36,6 +36,7 @@ internal static class MentionZones
     {
         "in", "of", "for", "at", "on", "to", "the", "a", "an", "and", "as", "after", "by", "with", "from", "against", "over",
         "near", "into", "amid", "&", "vs", "or", "is", "are", "its", "his", "her", "their", "up", "out", "off",
+        "al", "el", "ez", "ad", "as", "ar", "ash", "at", "bin", "ibn", "de", "s",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> TeaserCues = new[] { "related", "tags", "more", "watch", "also", "see", "recommended", "trending" }
@@ -57,7 +58,7 @@ internal static class MentionZones
         var window = Math.Min(first.Length, MaxHeadlineChars + 40);
         if (DateText.FindFirst(doc.Text, first.Start, window) is not { } dm || dm.Index - first.Start > MaxHeadlineChars)
         {
-            return 0;
+            return CreditEnd(doc.Text, first);
         }
 
         // At least three words of headline before the date, and the date printed as a dateline (weekday or agency before it).
@@ -71,7 +72,52 @@ internal static class MentionZones
             }
         }
 
-        return words >= 3 && (dm.HasWeekday || EndsWithCredit(lead)) ? dm.Index : 0;
+        if (words >= 3 && (dm.HasWeekday || EndsWithCredit(lead)))
+        {
+            return dm.Index;
+        }
+
+        return CreditEnd(doc.Text, first);
+    }
+
+    /// <summary>
+    /// A short first sentence printed right after the dateline ("Thu Aug 28 2014 ISIL terrorists massacre 250 Syrian troops in
+    /// Raqqa."), followed by more text: the headline. Returns its span, or null.
+    /// </summary>
+    public static TextSpan? DatelineHeadline(EventDocument doc)
+    {
+        if (doc.Sentences.Length < 3)
+        {
+            return null;
+        }
+
+        var first = doc.Sentences[0].Span;
+        if (DateText.FindFirst(doc.Text, first.Start, Math.Min(first.Length, 40)) is not { } dm || dm.Index - first.Start > 12)
+        {
+            return null;
+        }
+
+        var rest = doc.Text.AsSpan(dm.Index + dm.Length, first.End - dm.Index - dm.Length).ToString();
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+        return words is >= 3 and <= 14 ? TextSpan.FromBounds(dm.Index + dm.Length, first.End) : null;
+    }
+
+    /// <summary>"Air strikes in Syria kill at least 20 Islamic State fighters Monitor US-led air strikes killed ...": a headline
+    /// credited to a monitor or NGO, then the lede (capitalised) in the same sentence; the offset after the credit, or 0.</summary>
+    static int CreditEnd(string text, TextSpan first)
+    {
+        var limit = Math.Min(first.End, first.Start + MaxHeadlineChars);
+        foreach (var credit in (ReadOnlySpan<string>)[" Monitor ", " monitor ", " NGO "])
+        {
+            var at = text.IndexOf(credit, first.Start, limit - first.Start, StringComparison.Ordinal);
+            var next = at + credit.Length;
+            if (at > first.Start + 15 && next < text.Length && char.IsUpper(text[next]))
+            {
+                return at;
+            }
+        }
+
+        return 0;
     }
 
     static bool EndsWithCredit(ReadOnlySpan<char> lead)
@@ -118,7 +164,7 @@ internal static class MentionZones
     }
 
     /// <summary>The kind of every unit of sentence <paramref name="si"/>.</summary>
-    public static MentionKind[] Of(int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd, IReadOnlyList<TextSpan> quotes)
+    public static MentionKind[] Of(int si, ImmutableArray<MatchUnit> units, int gluedHeadlineEnd, TextSpan? datelineHeadline, IReadOnlyList<TextSpan> quotes)
     {
         var kinds = new MentionKind[units.Length];
         _ = si;
@@ -135,7 +181,7 @@ internal static class MentionZones
 
         for (var i = 0; i < units.Length; i++)
         {
-            if (units[i].Span.End <= gluedHeadlineEnd)
+            if (units[i].Span.End <= gluedHeadlineEnd || (datelineHeadline is { } dh && dh.Contains(units[i].Span)))
             {
                 kinds[i] = MentionKind.Headline;
             }
