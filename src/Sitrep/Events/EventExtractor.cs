@@ -296,9 +296,9 @@ public sealed class EventExtractor
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
                 || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"))
                 || (entry.Class is TriggerClass.Capture && next is "hostage" or "hostages" or "prisoner" or "prisoners" or "captive" or "captives" or "away" or "into")
-                || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
+                || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next is "to" or "upon"))
             {
-                // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
+                // "took part in", "fell back", "agreed to provide", "the zone agreed upon": not a capture, not a concluded agreement.
                 i += len;
                 continue;
             }
