@@ -1020,8 +1020,6 @@ public sealed class Geoparser : IGeoparser
 
     private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
     {
-        Span<char> mk = stackalloc char[GeoKey.MaxLength];
-        Span<char> nk = stackalloc char[GeoKey.MaxLength];
         // Pass 1: prior-only picks give the co-mentioned admin units and positions.
         var first = new int[cands.Count];
         var admin1 = new Dictionary<int, int>();
@@ -1035,6 +1033,127 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
+        for (var pass = 0; pass < 2; pass++)
+        {
+            if (pass == 1)
+            {
+                // Pass 2: the context-aware picks of pass 1 replace the prior-only ones as co-mentioned admin
+                // units and positions (a "Palestine, Texas" story makes a bare "Anderson County" the Texan one).
+                admin1.Clear();
+                for (var i = 0; i < cands.Count; i++)
+                {
+                    var c = cands[i];
+                    first[i] = c.Drop ? -1 : c.Pick;
+                    c.First = first[i];
+                    if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
+                    {
+                        admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
+                    }
+                }
+            }
+
+            ScorePass(text, cands, focus, first, admin1);
+        }
+
+        OneSensePerDiscourse(text, cands);
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Demonym >= 0 || c.Pick < 0)
+            {
+                continue;
+            }
+
+            // Recognition filter: keep weak or minor matches only with support.
+            var j = c.Places.IndexOf(c.Pick);
+            if (!c.Forced && !Keep(c, c.Pick, j >= 0 ? c.Scores[j] : 0, focus))
+            {
+                c.Drop = true;
+            }
+
+            if (c.Precision == 1)
+            {
+                c.Precision = _g.KindOf(c.Pick) switch
+                {
+                    PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region or PlaceKind.Natural => 3,
+                    PlaceKind.Admin2 => 2,
+                    _ => 1,
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// One sense per discourse: repeats of a name in one article mean one place. Mentions with their own
+    /// qualifier ("Springfield, Ill.", "Aleppo province") keep their pick and lend it to the bare repeats;
+    /// otherwise the place with the largest summed share over all the repeats wins.
+    /// </summary>
+    private void OneSensePerDiscourse(string text, List<Cand> cands)
+    {
+        Span<char> k = stackalloc char[GeoKey.MaxLength];
+        var groups = new Dictionary<string, List<Cand>>(StringComparer.Ordinal);
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Demonym >= 0 || c.Pick < 0 || c.Role != ToponymRole.Location)
+            {
+                continue;
+            }
+
+            var n = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), k);
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var key = string.Concat(k[..n], c.KindAsked is { } ka ? "|" + ka.ToString() : "");
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(c);
+        }
+
+        foreach (var list in groups.Values)
+        {
+            if (list.Count < 2 || list.TrueForAll(c => c.Pick == list[0].Pick))
+            {
+                continue;
+            }
+
+            var support = new Dictionary<int, double>();
+            foreach (var c in list)
+            {
+                if (c.Container is not null)
+                {
+                    support[c.Pick] = support.GetValueOrDefault(c.Pick) + 10;
+                }
+
+                var max = c.Scores.Length > 0 ? c.Scores.Max() : 0;
+                var sum = c.Scores.Sum(x => Math.Exp(x - max));
+                for (var j = 0; j < c.Places.Count && j < c.Scores.Length; j++)
+                {
+                    support[c.Places[j]] = support.GetValueOrDefault(c.Places[j]) + (Math.Exp(c.Scores[j] - max) / sum);
+                }
+            }
+
+            var winner = support.MaxBy(kv => kv.Value).Key;
+            foreach (var c in list)
+            {
+                var j = c.Places.IndexOf(winner);
+                if (c.Container is null && j >= 0 && c.Pick != winner)
+                {
+                    var max = c.Scores.Max();
+                    c.Pick = winner;
+                    c.Score = Math.Exp(c.Scores[j] - max) / c.Scores.Sum(x => Math.Exp(x - max));
+                }
+            }
+        }
+    }
+
+    private void ScorePass(string text, List<Cand> cands, Dictionary<short, double> focus, int[] first, Dictionary<int, int> admin1)
+    {
+        Span<char> mk = stackalloc char[GeoKey.MaxLength];
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
         for (var i = 0; i < cands.Count; i++)
         {
             var c = cands[i];
@@ -1122,22 +1241,6 @@ public sealed class Geoparser : IGeoparser
             }
 
             c.Score = sum > 0 ? 1 / sum : 0;
-
-            // Recognition filter: keep weak or minor matches only with support.
-            if (best >= 0 && !c.Forced && !Keep(c, best, bs, focus))
-            {
-                c.Drop = true;
-            }
-
-            if (best >= 0 && c.Precision == 1)
-            {
-                c.Precision = _g.KindOf(best) switch
-                {
-                    PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region or PlaceKind.Natural => 3,
-                    PlaceKind.Admin2 => 2,
-                    _ => 1,
-                };
-            }
         }
     }
 
@@ -1145,8 +1248,22 @@ public sealed class Geoparser : IGeoparser
     {
         foreach (var q in c.Places)
         {
-            if (q != admin1Place && _g.KindOf(q) == PlaceKind.Settlement && _g.Admin1[q] == _g.Admin1[admin1Place]
-                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital) || _g.Population[q] >= 100_000))
+            if (q == admin1Place || _g.KindOf(q) != PlaceKind.Settlement)
+            {
+                continue;
+            }
+
+            // "Aleppo", "Idlib", "Homs": the seat that holds a good share of its province's people is what a
+            // bare name means. "New York" is the state (New York City is not its seat), "Quebec" the province
+            // (Quebec City holds under a tenth of it); "Washington" is the national capital, not the state.
+            if (_g.Admin1[q] == _g.Admin1[admin1Place]
+                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital))
+                && _g.Population[q] >= 0.12 * _g.Population[admin1Place])
+            {
+                return true;
+            }
+
+            if (_g.Is(q, PlaceFlags.Capital) && _g.Country[q] == _g.Country[admin1Place])
             {
                 return true;
             }
