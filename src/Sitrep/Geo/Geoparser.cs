@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Sitrep.Text;
 
@@ -93,6 +94,7 @@ public sealed class Geoparser : IGeoparser
         public bool PersonName;
         public bool SaidAfter;
         public int Pick = -1;
+        public string? Key;
         public double Score;
         public double[] Scores = [];
     }
@@ -981,7 +983,14 @@ public sealed class Geoparser : IGeoparser
         return k is PlaceKind.Admin1 or PlaceKind.Admin2 && kind == PlaceKind.Settlement ? -2 : 0;
     }
 
-    private Dictionary<short, double> Focus(List<Cand> cands)
+    private Dictionary<short, double> Focus(List<Cand> cands) => Focus(cands, null, false);
+
+    /// <summary>
+    /// Country focus of the document: each place votes once for its country. <paramref name="exclude"/> leaves
+    /// out the mentions of one name (an ambiguous "London" must not vote for itself); <paramref name="usePick"/>
+    /// votes with the context-aware picks of a previous pass instead of the prior-only ones.
+    /// </summary>
+    private Dictionary<short, double> Focus(List<Cand> cands, string? exclude, bool usePick)
     {
         var votes = new Dictionary<short, double>();
         var voted = new HashSet<int>();
@@ -994,7 +1003,12 @@ public sealed class Geoparser : IGeoparser
 
             // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
             // as Jericho by population alone) must not outvote the countries the article actually names.
-            var top = TopByPrior(c);
+            var top = usePick && c.Pick >= 0 ? c.Pick : TopByPrior(c);
+            if (exclude is not null && c.Key == exclude && top >= 0 && _g.KindOf(top) is not (PlaceKind.Country or PlaceKind.Admin1))
+            {
+                continue; // a town name does not vote for itself; countries and provinces are seldom ambiguous
+            }
+
             if (top < 0 || !voted.Add(top))
             {
                 continue;
@@ -1020,39 +1034,47 @@ public sealed class Geoparser : IGeoparser
 
     private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
     {
-        // Pass 1: prior-only picks give the co-mentioned admin units and positions.
+        // Pass 1: prior-only picks give the co-mentioned admin units and positions; pass 2 uses the
+        // context-aware picks of pass 1 (a "Palestine, Texas" story makes a bare "Anderson County" the Texan one).
+        // Admin units count the distinct names placed in them, so a repeated name does not support itself.
         var first = new int[cands.Count];
-        var admin1 = new Dictionary<int, int>();
-        for (var i = 0; i < cands.Count; i++)
+        var admin1 = new Dictionary<int, HashSet<string>>();
+        Span<char> kb = stackalloc char[GeoKey.MaxLength];
+        foreach (var c in cands)
         {
-            first[i] = cands[i].Drop ? -1 : TopByPrior(cands[i]);
-            cands[i].First = first[i];
-            if (first[i] >= 0 && !cands[i].Weak && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
-            {
-                admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
-            }
+            c.Key = c.Drop ? null : new string(kb[..GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), kb)]);
         }
 
         for (var pass = 0; pass < 2; pass++)
         {
-            if (pass == 1)
+            admin1.Clear();
+            for (var i = 0; i < cands.Count; i++)
             {
-                // Pass 2: the context-aware picks of pass 1 replace the prior-only ones as co-mentioned admin
-                // units and positions (a "Palestine, Texas" story makes a bare "Anderson County" the Texan one).
-                admin1.Clear();
-                for (var i = 0; i < cands.Count; i++)
+                var c = cands[i];
+                first[i] = c.Drop ? -1 : pass == 0 ? TopByPrior(c) : c.Pick;
+                c.First = first[i];
+                if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && c.Key is not null && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
                 {
-                    var c = cands[i];
-                    first[i] = c.Drop ? -1 : c.Pick;
-                    c.First = first[i];
-                    if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
+                    var a = _g.Admin1[first[i]];
+                    if (!admin1.TryGetValue(a, out var keys))
                     {
-                        admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
+                        admin1[a] = keys = new HashSet<string>(StringComparer.Ordinal);
                     }
+
+                    keys.Add(c.Key);
                 }
             }
 
-            ScorePass(text, cands, focus, first, admin1);
+            var byKey = new Dictionary<string, Dictionary<short, double>>(StringComparer.Ordinal);
+            foreach (var c in cands)
+            {
+                if (!c.Drop && c.Key is { } key && !byKey.ContainsKey(key))
+                {
+                    byKey[key] = Focus(cands, key, usePick: pass == 1);
+                }
+            }
+
+            ScorePass(text, cands, byKey, first, admin1);
         }
 
         OneSensePerDiscourse(text, cands);
@@ -1150,7 +1172,7 @@ public sealed class Geoparser : IGeoparser
         }
     }
 
-    private void ScorePass(string text, List<Cand> cands, Dictionary<short, double> focus, int[] first, Dictionary<int, int> admin1)
+    private void ScorePass(string text, List<Cand> cands, Dictionary<string, Dictionary<short, double>> focusByKey, int[] first, Dictionary<int, HashSet<string>> admin1)
     {
         Span<char> mk = stackalloc char[GeoKey.MaxLength];
         Span<char> nk = stackalloc char[GeoKey.MaxLength];
@@ -1181,6 +1203,7 @@ public sealed class Geoparser : IGeoparser
                 c.Matches.AddRange(keepM);
             }
 
+            var focus = c.Key is { } ck && focusByKey.TryGetValue(ck, out var fk) ? fk : [];
             var container = c.Container?.First ?? -1;
             var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
             var best = -1;
@@ -1209,12 +1232,12 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var a1 = _g.Admin1[p];
-                if (a1 >= 0 && admin1.TryGetValue(a1, out var n))
+                if (a1 >= 0 && admin1.TryGetValue(a1, out var names) && _g.KindOf(p) != PlaceKind.Admin1)
                 {
-                    var self = first[i] >= 0 && _g.Admin1[first[i]] == a1 ? 1 : 0;
-                    if (n - self > 0 && _g.KindOf(p) != PlaceKind.Admin1)
+                    var n = names.Count - (c.Key is not null && names.Contains(c.Key) ? 1 : 0);
+                    if (n > 0)
                     {
-                        s += 2.5;
+                        s += 2.5 + (0.75 * Math.Min(n - 1, 2));
                     }
                 }
 
@@ -1234,6 +1257,11 @@ public sealed class Geoparser : IGeoparser
 
             c.Pick = best;
             c.Scores = scores;
+            if (_options.Trace is { } trace)
+            {
+                trace.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text[c.Start..c.End]}: ") + string.Join("; ", Enumerable.Range(0, c.Places.Count).OrderByDescending(j => scores[j]).Take(5)
+                    .Select(j => string.Create(CultureInfo.InvariantCulture, $"{_g.Ids.Span(c.Places[j]).ToString()} {_g.Names.Span(c.Places[j]).ToString()} {scores[j]:0.00} (prior {Prior(c.Places[j]):0.00})"))));
+            }
             var sum = 0.0;
             foreach (var s in scores)
             {
