@@ -893,7 +893,7 @@ public sealed class Geoparser : IGeoparser
         switch (kind)
         {
             case PlaceKind.Country:
-                return 9.0;
+                return 10.5;
             case PlaceKind.Admin1:
                 return 6.5 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             case PlaceKind.Admin2:
@@ -1053,7 +1053,8 @@ public sealed class Geoparser : IGeoparser
                 var c = cands[i];
                 first[i] = c.Drop ? -1 : pass == 0 ? TopByPrior(c) : c.Pick;
                 c.First = first[i];
-                if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && c.Key is not null && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
+                if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && c.Key is not null && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0
+                    && (pass == 0 || c.Score >= 0.4 || c.Container is not null || _g.KindOf(first[i]) == PlaceKind.Admin1))
                 {
                     var a = _g.Admin1[first[i]];
                     if (!admin1.TryGetValue(a, out var keys))
@@ -1075,9 +1076,19 @@ public sealed class Geoparser : IGeoparser
             }
 
             ScorePass(text, cands, byKey, first, admin1);
+            if (pass == 0)
+            {
+                // Unsupported minor matches (surnames, common words) leave before they can vote in pass 2.
+                Filter(cands, focus);
+            }
         }
 
         OneSensePerDiscourse(text, cands);
+        Filter(cands, focus);
+    }
+
+    private void Filter(List<Cand> cands, Dictionary<short, double> focus)
+    {
         foreach (var c in cands)
         {
             if (c.Drop || c.Demonym >= 0 || c.Pick < 0)
