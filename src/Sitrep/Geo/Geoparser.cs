@@ -1004,9 +1004,9 @@ public sealed class Geoparser : IGeoparser
             // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
             // as Jericho by population alone) must not outvote the countries the article actually names.
             var top = usePick && c.Pick >= 0 ? c.Pick : TopByPrior(c);
-            if (exclude is not null && c.Key == exclude && top >= 0 && _g.KindOf(top) is not (PlaceKind.Country or PlaceKind.Admin1))
+            if (exclude is not null && c.Key == exclude && top >= 0 && (_g.KindOf(top) is not (PlaceKind.Country or PlaceKind.Admin1) || HasHighLevelRival(c, top)))
             {
-                continue; // a town name does not vote for itself; countries and provinces are seldom ambiguous
+                continue; // a town name does not vote for itself; countries and provinces seldom are ambiguous ("Georgia" is)
             }
 
             if (top < 0 || !voted.Add(top))
@@ -1283,6 +1283,19 @@ public sealed class Geoparser : IGeoparser
         }
     }
 
+    private bool HasHighLevelRival(Cand c, int top)
+    {
+        foreach (var q in c.Places)
+        {
+            if (q != top && _g.KindOf(q) is PlaceKind.Country or PlaceKind.Admin1 && _g.Country[q] != _g.Country[top])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasSeatNamesake(Cand c, int admin1Place)
     {
         foreach (var q in c.Places)
@@ -1386,22 +1399,30 @@ public sealed class Geoparser : IGeoparser
             return 0;
         }
 
-        var near = 0;
-        for (var k = 0; k < first.Length && near < 3; k++)
+        // Distinct other names placed near this candidate: within 50 km (same town's area) counts more.
+        var bonus = 0.0;
+        List<string>? seen = null;
+        var selfKey = cands[self].Key;
+        for (var k = 0; k < first.Length && bonus < 2.4; k++)
         {
             var q = first[k];
-            if (k == self || q < 0 || cands[k].Weak || _g.KindOf(q) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural || q == p)
+            if (k == self || q < 0 || cands[k].Weak || q == p || cands[k].Key is not { } key || key == selfKey
+                || _g.KindOf(q) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1)
             {
                 continue;
             }
 
-            if (Km(p, q) < 250)
+            var km = Km(p, q);
+            if (km >= 250 || (seen?.Contains(key) ?? false))
             {
-                near++;
+                continue;
             }
+
+            (seen ??= []).Add(key);
+            bonus += km < 50 ? 1.0 : 0.6;
         }
 
-        return 0.6 * near;
+        return Math.Min(bonus, 2.4);
     }
 
     internal double Km(int a, int b) => Haversine(_g.Lat[a], _g.Lon[a], _g.Lat[b], _g.Lon[b]);
