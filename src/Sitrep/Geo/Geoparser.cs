@@ -1394,7 +1394,7 @@ public sealed class Geoparser : IGeoparser
 
     private double Proximity(int p, int self, int[] first, List<Cand> cands)
     {
-        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1 or PlaceKind.Admin2)
+        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1)
         {
             return 0;
         }
