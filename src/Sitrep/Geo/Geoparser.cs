@@ -95,6 +95,7 @@ public sealed class Geoparser : IGeoparser
         public bool SaidAfter;
         public int Pick = -1;
         public string? Key;
+        public bool AtSentenceStart;
         public double Score;
         public double[] Scores = [];
     }
@@ -167,6 +168,11 @@ public sealed class Geoparser : IGeoparser
 
         Context(text, toks, cands);
         PersonNames(text, toks, cands);
+        foreach (var c in cands)
+        {
+            c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
+        }
+
         if (forced is not null)
         {
             foreach (var c in cands)
@@ -571,6 +577,17 @@ public sealed class Geoparser : IGeoparser
                 {
                     found = new Cand { T0 = i, T1 = i, Start = t.Start, End = last.End, Demonym = dplace, Role = ToponymRole.Demonym, Match = Match.Exact };
                     found.Places.Add(dplace);
+                    found.Matches.Add(Match.Exact);
+                    break;
+                }
+
+                if (n == 1 && kl > 4 && k[^1] == 's' && _g.Loose.Find(k) < 0 && _g.Loose.Find(k[..^1]) is var stemKey and >= 0
+                    && _g.Loose.Postings(stemKey).ToArray() is var sp && Array.Exists(sp, q => _g.KindOf(q) == PlaceKind.Country))
+                {
+                    // "Syrias", "Iraqs": a possessive that lost its apostrophe names the country, like "Syria's".
+                    var country = Array.Find(sp, q => _g.KindOf(q) == PlaceKind.Country);
+                    found = new Cand { T0 = i, T1 = i, Start = t.Start, End = last.End, Demonym = country, Role = ToponymRole.Demonym, Match = Match.Exact };
+                    found.Places.Add(country);
                     found.Matches.Add(Match.Exact);
                     break;
                 }
@@ -983,19 +1000,20 @@ public sealed class Geoparser : IGeoparser
         return k is PlaceKind.Admin1 or PlaceKind.Admin2 && kind == PlaceKind.Settlement ? -2 : 0;
     }
 
-    private Dictionary<short, double> Focus(List<Cand> cands) => Focus(cands, null, false);
+    private Dictionary<short, double> Focus(List<Cand> cands) => Focus(cands, null, false, null);
 
     /// <summary>
     /// Country focus of the document: each place votes once for its country. <paramref name="exclude"/> leaves
     /// out the mentions of one name (an ambiguous "London" must not vote for itself); <paramref name="usePick"/>
     /// votes with the context-aware picks of a previous pass instead of the prior-only ones.
     /// </summary>
-    private Dictionary<short, double> Focus(List<Cand> cands, string? exclude, bool usePick)
+    private Dictionary<short, double> Focus(List<Cand> cands, string? exclude, bool usePick, int[]? tops)
     {
         var votes = new Dictionary<short, double>();
         var voted = new HashSet<int>();
-        foreach (var c in cands)
+        for (var i = 0; i < cands.Count; i++)
         {
+            var c = cands[i];
             if (c.Drop)
             {
                 continue;
@@ -1003,7 +1021,7 @@ public sealed class Geoparser : IGeoparser
 
             // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
             // as Jericho by population alone) must not outvote the countries the article actually names.
-            var top = usePick && c.Pick >= 0 ? c.Pick : TopByPrior(c);
+            var top = tops is not null ? tops[i] : usePick && c.Pick >= 0 ? c.Pick : TopByPrior(c);
             if (exclude is not null && c.Key == exclude && top >= 0 && (_g.KindOf(top) is not (PlaceKind.Country or PlaceKind.Admin1) || HasHighLevelRival(c, top)))
             {
                 continue; // a town name does not vote for itself; countries and provinces seldom are ambiguous ("Georgia" is)
@@ -1071,7 +1089,7 @@ public sealed class Geoparser : IGeoparser
             {
                 if (!c.Drop && c.Key is { } key && !byKey.ContainsKey(key))
                 {
-                    byKey[key] = Focus(cands, key, usePick: pass == 1);
+                    byKey[key] = Focus(cands, key, usePick: pass == 1, first);
                 }
             }
 
@@ -1098,7 +1116,7 @@ public sealed class Geoparser : IGeoparser
 
             // Recognition filter: keep weak or minor matches only with support.
             var j = c.Places.IndexOf(c.Pick);
-            if (!c.Forced && !Keep(c, c.Pick, j >= 0 ? c.Scores[j] : 0, focus))
+            if (!c.Forced && !Keep(c, c.Pick, j >= 0 ? c.Scores[j] : 0, focus, cands))
             {
                 c.Drop = true;
             }
@@ -1187,6 +1205,18 @@ public sealed class Geoparser : IGeoparser
     {
         Span<char> mk = stackalloc char[GeoKey.MaxLength];
         Span<char> nk = stackalloc char[GeoKey.MaxLength];
+        // Positions of the other names (one per name and place) for the proximity feature.
+        var anchors = new List<(int Place, string Key)>();
+        for (var k = 0; k < first.Length; k++)
+        {
+            var q = first[k];
+            if (q >= 0 && !cands[k].Weak && cands[k].Key is { } key && _g.KindOf(q) is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1)
+                && !anchors.Contains((q, key)))
+            {
+                anchors.Add((q, key));
+            }
+        }
+
         for (var i = 0; i < cands.Count; i++)
         {
             var c = cands[i];
@@ -1257,7 +1287,7 @@ public sealed class Geoparser : IGeoparser
                     s += 5;
                 }
 
-                s += Proximity(p, i, first, cands);
+                s += Proximity(p, c.Key, anchors);
                 scores[j] = s;
                 if (s > bs)
                 {
@@ -1282,6 +1312,15 @@ public sealed class Geoparser : IGeoparser
             c.Score = sum > 0 ? 1 / sum : 0;
         }
     }
+
+    private bool IsMainName(Cand c, int p)
+    {
+        Span<char> b = stackalloc char[GeoKey.MaxLength];
+        return c.Key is { } k && k.AsSpan().SequenceEqual(b[..GeoKey.Loose(_g.Names.Span(p), b)]);
+    }
+
+    private bool HasNearbyPick(Cand c, int p, List<Cand> cands) => cands.Exists(x => !x.Drop && !x.Weak && x.Pick >= 0 && x.Pick != p && x.Key != c.Key && x.Demonym < 0
+        && _g.KindOf(x.Pick) is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1) && Km(p, x.Pick) < 150);
 
     private bool HasHighLevelRival(Cand c, int top)
     {
@@ -1324,7 +1363,7 @@ public sealed class Geoparser : IGeoparser
         return false;
     }
 
-    private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
+    private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus, List<Cand> cands)
     {
         var kind = _g.KindOf(p);
         var pop = _g.Population[p];
@@ -1349,6 +1388,23 @@ public sealed class Geoparser : IGeoparser
         if (c.Weak)
         {
             return major && score >= 6;
+        }
+
+        // A foreign town outside every focus country, reached only through an alternate name or a spelling
+        // variant ("Fua" → Foix, "Dozens" → Juneau, "Sun" → Anshun, "People" → Poole), with no qualifier,
+        // kind word or nearby co-mentioned place, is a common word or a name, not a place.
+        if (kind is PlaceKind.Settlement or PlaceKind.District && !_g.Is(p, PlaceFlags.Supplement) && !_g.Is(p, PlaceFlags.Capital)
+            && c.Container is null && c.Relation is null && c.KindAsked is null)
+        {
+            var f = _g.Country[p] < 0 ? 0 : focus.GetValueOrDefault(_g.Country[p]);
+            var unsupported = c.Match != Match.Exact
+                ? f < 0.8 || c.AtSentenceStart || pop < 1_000
+                : f < 0.2 ? !IsMainName(c, p) || (c.AtSentenceStart && pop < 1_000_000)
+                : (f < 0.5 && !IsMainName(c, p) && pop < 100_000) || (f < 0.8 && c.AtSentenceStart && !IsMainName(c, p));
+            if (unsupported && !HasNearbyPick(c, p, cands))
+            {
+                return false;
+            }
         }
 
         var strongFocus = _g.Country[p] >= 0 && focus.TryGetValue(_g.Country[p], out var fw) && fw >= 0.5;
@@ -1392,7 +1448,7 @@ public sealed class Geoparser : IGeoparser
         return Km(p, container) < 50;
     }
 
-    private double Proximity(int p, int self, int[] first, List<Cand> cands)
+    private double Proximity(int p, string? selfKey, List<(int Place, string Key)> anchors)
     {
         if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1)
         {
@@ -1402,17 +1458,15 @@ public sealed class Geoparser : IGeoparser
         // Distinct other names placed near this candidate: within 50 km (same town's area) counts more.
         var bonus = 0.0;
         List<string>? seen = null;
-        var selfKey = cands[self].Key;
-        for (var k = 0; k < first.Length && bonus < 2.4; k++)
+        double lat = _g.Lat[p], lon = _g.Lon[p];
+        foreach (var (q, key) in anchors)
         {
-            var q = first[k];
-            if (k == self || q < 0 || cands[k].Weak || q == p || cands[k].Key is not { } key || key == selfKey
-                || _g.KindOf(q) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1)
+            if (q == p || key == selfKey || Math.Abs(_g.Lat[q] - lat) > 2.3)
             {
                 continue;
             }
 
-            var km = Km(p, q);
+            var km = Haversine(lat, lon, _g.Lat[q], _g.Lon[q]);
             if (km >= 250 || (seen?.Contains(key) ?? false))
             {
                 continue;
@@ -1420,6 +1474,10 @@ public sealed class Geoparser : IGeoparser
 
             (seen ??= []).Add(key);
             bonus += km < 50 ? 1.0 : 0.6;
+            if (bonus >= 2.4)
+            {
+                break;
+            }
         }
 
         return Math.Min(bonus, 2.4);
