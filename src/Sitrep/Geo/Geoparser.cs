@@ -96,6 +96,7 @@ public sealed class Geoparser : IGeoparser
         public int Pick = -1;
         public string? Key;
         public bool AtSentenceStart;
+        public bool LowerElsewhere;
         public double Score;
         public double[] Scores = [];
     }
@@ -171,6 +172,7 @@ public sealed class Geoparser : IGeoparser
         foreach (var c in cands)
         {
             c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
+            c.LowerElsewhere = c.Match != Match.Exact && c.T0 == c.T1 && OccursLowercase(text, text.AsSpan(c.Start, c.End - c.Start));
         }
 
         if (forced is not null)
@@ -1032,7 +1034,7 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
-            var w = c.Demonym >= 0 || _g.KindOf(top) == PlaceKind.Country ? 1.0 : c.Weak ? 0.2 : c.Match == Match.Exact ? 0.7 : 0.3;
+            var w = c.Demonym >= 0 || _g.KindOf(top) == PlaceKind.Country ? 1.0 : c.Match != Match.Exact ? 0.0 : c.Weak ? 0.2 : 0.7;
             var cc = _g.Country[top];
             if (cc >= 0 && _g.CountryCodes[cc] != "XX")
             {
@@ -1301,7 +1303,7 @@ public sealed class Geoparser : IGeoparser
             if (_options.Trace is { } trace)
             {
                 trace.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text[c.Start..c.End]}: ") + string.Join("; ", Enumerable.Range(0, c.Places.Count).OrderByDescending(j => scores[j]).Take(5)
-                    .Select(j => string.Create(CultureInfo.InvariantCulture, $"{_g.Ids.Span(c.Places[j]).ToString()} {_g.Names.Span(c.Places[j]).ToString()} {scores[j]:0.00} (prior {Prior(c.Places[j]):0.00})"))));
+                    .Select(j => string.Create(CultureInfo.InvariantCulture, $"{_g.Ids.Span(c.Places[j]).ToString()} {_g.Names.Span(c.Places[j]).ToString()} {scores[j]:0.00} (prior {Prior(c.Places[j]):0.00}, {c.Matches[j]})"))));
             }
             var sum = 0.0;
             foreach (var s in scores)
@@ -1319,7 +1321,7 @@ public sealed class Geoparser : IGeoparser
         return c.Key is { } k && k.AsSpan().SequenceEqual(b[..GeoKey.Loose(_g.Names.Span(p), b)]);
     }
 
-    private bool HasNearbyPick(Cand c, int p, List<Cand> cands) => cands.Exists(x => !x.Drop && !x.Weak && x.Pick >= 0 && x.Pick != p && x.Key != c.Key && x.Demonym < 0
+    private bool HasNearbyPick(Cand c, int p, List<Cand> cands) => cands.Exists(x => !x.Drop && !x.Weak && x.Match == Match.Exact && x.Pick >= 0 && x.Pick != p && x.Key != c.Key && x.Demonym < 0
         && _g.KindOf(x.Pick) is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1) && Km(p, x.Pick) < 150);
 
     private bool HasHighLevelRival(Cand c, int top)
@@ -1398,7 +1400,7 @@ public sealed class Geoparser : IGeoparser
         {
             var f = _g.Country[p] < 0 ? 0 : focus.GetValueOrDefault(_g.Country[p]);
             var unsupported = c.Match != Match.Exact
-                ? f < 0.8 || c.AtSentenceStart || pop < 1_000
+                ? f < 0.8 || c.AtSentenceStart || c.LowerElsewhere || pop < 1_000
                 : f < 0.2 ? !IsMainName(c, p) || (c.AtSentenceStart && pop < 1_000_000)
                 : (f < 0.5 && !IsMainName(c, p) && pop < 100_000) || (f < 0.8 && c.AtSentenceStart && !IsMainName(c, p));
             if (unsupported && !HasNearbyPick(c, p, cands))
