@@ -1034,20 +1034,25 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
-            var w = c.Demonym >= 0 || _g.KindOf(top) == PlaceKind.Country ? 1.0 : c.Match != Match.Exact ? 0.0 : c.Weak ? 0.2 : 0.7;
+            var w = c.Demonym >= 0 || _g.KindOf(top) is PlaceKind.Country or PlaceKind.Admin1 ? 1.0 : c.Match != Match.Exact ? 0.0 : c.Weak ? 0.2 : 0.7;
+            if (usePick && !c.Forced && c.Demonym < 0 && _g.KindOf(top) != PlaceKind.Country)
+            {
+                w *= Math.Max(c.Score, 0.3); // a doubtful pick (a surname read as a town) votes little
+            }
+
             var cc = _g.Country[top];
-            if (cc >= 0 && _g.CountryCodes[cc] != "XX")
+            if (cc >= 0 && w > 0 && _g.CountryCodes[cc] != "XX")
             {
                 votes[cc] = votes.GetValueOrDefault(cc) + w;
             }
         }
 
-        if (votes.Count == 0)
+        var max = votes.Count == 0 ? 0 : votes.Values.Max();
+        if (max <= 0)
         {
-            return votes;
+            return [];
         }
 
-        var max = votes.Values.Max();
         return votes.Where(kv => kv.Value >= 0.2 * max).OrderByDescending(kv => kv.Value).Take(4)
             .ToDictionary(kv => kv.Key, kv => kv.Value / max);
     }
