@@ -33,7 +33,7 @@ static class PlacesCommand
                 return 1;
             }
 
-            var parser = Geoparser.Create(new GeoparserOptions { PlacesFiles = [.. r.GetValue(places) ?? []] }, Console.Error);
+            var parser = Geoparser.Create(new GeoparserOptions { PlacesFiles = [.. r.GetValue(places) ?? []], Trace = Environment.GetEnvironmentVariable("SITREP_GEO_TRACE") == "1" ? Console.Error : null }, Console.Error);
             var spans = new SentenceSplitter().Split(text);
             var mentions = parser.Parse(text, [.. spans.Select((s, i) => new Sentence(i, s, []))]);
             if (r.GetValue(format) == "json")

@@ -118,7 +118,7 @@ public sealed class Gazetteer
             h.AppendData(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
         }
 
-        foreach (var f in src.Supplements.Append(src.Demonyms).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv")).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "aliases.tsv")))
+        foreach (var f in src.Supplements.Append(src.Demonyms).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv")).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "aliases.tsv")).Append(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "admin1-points.tsv")))
         {
             h.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(f) + "\n"));
             if (File.Exists(f))

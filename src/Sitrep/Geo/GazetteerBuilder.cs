@@ -59,7 +59,7 @@ internal sealed class GazetteerBuilder
         ReadAdminNames(src.Admin2);
         var countryPlaces = ReadCountries(src.Countries, Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "country-points.tsv"));
         ReadCities(src.Cities500);
-        var adminPlace = AddAdminUnits();
+        var adminPlace = AddAdminUnits(ReadAdminPoints(Path.Combine(Path.GetDirectoryName(src.Demonyms) ?? ".", "admin1-points.tsv")));
         var supplementIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in src.Supplements)
         {
@@ -372,7 +372,7 @@ internal sealed class GazetteerBuilder
     /// Synthesises admin1 and admin2 places at the midpoint of the bounding box of their member
     /// places (robust to outliers, and closer to GeoNames' division points than the mean of clustered towns).
     /// </summary>
-    private int[] AddAdminUnits()
+    private int[] AddAdminUnits(Dictionary<string, (double Lat, double Lon)> points)
     {
         var n = _adminNames.Count;
         var lats = new List<float>[n];
@@ -407,7 +407,8 @@ internal sealed class GazetteerBuilder
             var a1 = isAdmin2 && _adminIndex.TryGetValue(parts[0] + "." + parts[1], out var p1) ? p1 : (isAdmin2 ? -1 : a);
             var id = (isAdmin2 ? "adm2:" : "adm1:") + code;
             var name = _adminNames[a];
-            var p = AddPlace(id, name, Midrange(la), Midrange(lons[a]), parts[0], a1, isAdmin2 ? a : -1, isAdmin2 ? PlaceKind.Admin2 : PlaceKind.Admin1, PlaceFlags.None, pop[a]);
+            var (lat, lon) = points.TryGetValue(code, out var pt) ? pt : (Midrange(la), Midrange(lons[a]));
+            var p = AddPlace(id, name, lat, lon, parts[0], a1, isAdmin2 ? a : -1, isAdmin2 ? PlaceKind.Admin2 : PlaceKind.Admin1, PlaceFlags.None, pop[a]);
             places[a] = p;
             var bare = StripAdminSuffix(name);
             if (bare != name)
@@ -417,6 +418,40 @@ internal sealed class GazetteerBuilder
         }
 
         return places;
+    }
+
+    /// <summary>Reads data/geo/admin1-points.tsv: GeoNames admin1 code, lat, lon (the division's usual point).</summary>
+    private Dictionary<string, (double Lat, double Lon)> ReadAdminPoints(string path)
+    {
+        var d = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return d;
+        }
+
+        var n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#' || line.StartsWith("code\t", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            if (f.Length < 3
+                || !double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+                || lat is < -90 or > 90 || lon is < -180 or > 180)
+            {
+                Warnings.Add($"{path}:{n}: bad admin point row");
+                continue;
+            }
+
+            d[f[0]] = (lat, lon);
+        }
+
+        return d;
     }
 
     private static double Midrange(List<float> v)

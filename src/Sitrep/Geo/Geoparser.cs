@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using Sitrep.Text;
 
@@ -93,6 +94,9 @@ public sealed class Geoparser : IGeoparser
         public bool PersonName;
         public bool SaidAfter;
         public int Pick = -1;
+        public string? Key;
+        public bool AtSentenceStart;
+        public bool LowerElsewhere;
         public double Score;
         public double[] Scores = [];
     }
@@ -165,6 +169,12 @@ public sealed class Geoparser : IGeoparser
 
         Context(text, toks, cands);
         PersonNames(text, toks, cands);
+        foreach (var c in cands)
+        {
+            c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
+            c.LowerElsewhere = c.Match != Match.Exact && c.T0 == c.T1 && OccursLowercase(text, text.AsSpan(c.Start, c.End - c.Start));
+        }
+
         if (forced is not null)
         {
             foreach (var c in cands)
@@ -573,6 +583,17 @@ public sealed class Geoparser : IGeoparser
                     break;
                 }
 
+                if (n == 1 && kl > 4 && k[^1] == 's' && _g.Loose.Find(k) < 0 && _g.Loose.Find(k[..^1]) is var stemKey and >= 0
+                    && _g.Loose.Postings(stemKey).ToArray() is var sp && Array.Exists(sp, q => _g.KindOf(q) == PlaceKind.Country))
+                {
+                    // "Syrias", "Iraqs": a possessive that lost its apostrophe names the country, like "Syria's".
+                    var country = Array.Find(sp, q => _g.KindOf(q) == PlaceKind.Country);
+                    found = new Cand { T0 = i, T1 = i, Start = t.Start, End = last.End, Demonym = country, Role = ToponymRole.Demonym, Match = Match.Exact };
+                    found.Places.Add(country);
+                    found.Matches.Add(Match.Exact);
+                    break;
+                }
+
                 var ki = _g.Loose.Find(k);
                 if (ki >= 0)
                 {
@@ -891,7 +912,7 @@ public sealed class Geoparser : IGeoparser
         switch (kind)
         {
             case PlaceKind.Country:
-                return 9.0;
+                return 10.5;
             case PlaceKind.Admin1:
                 return 6.5 + Math.Min(1.0, Math.Log10(pop + 1) / 7);
             case PlaceKind.Admin2:
@@ -981,12 +1002,20 @@ public sealed class Geoparser : IGeoparser
         return k is PlaceKind.Admin1 or PlaceKind.Admin2 && kind == PlaceKind.Settlement ? -2 : 0;
     }
 
-    private Dictionary<short, double> Focus(List<Cand> cands)
+    private Dictionary<short, double> Focus(List<Cand> cands) => Focus(cands, null, false, null);
+
+    /// <summary>
+    /// Country focus of the document: each place votes once for its country. <paramref name="exclude"/> leaves
+    /// out the mentions of one name (an ambiguous "London" must not vote for itself); <paramref name="usePick"/>
+    /// votes with the context-aware picks of a previous pass instead of the prior-only ones.
+    /// </summary>
+    private Dictionary<short, double> Focus(List<Cand> cands, string? exclude, bool usePick, int[]? tops)
     {
         var votes = new Dictionary<short, double>();
         var voted = new HashSet<int>();
-        foreach (var c in cands)
+        for (var i = 0; i < cands.Count; i++)
         {
+            var c = cands[i];
             if (c.Drop)
             {
                 continue;
@@ -994,44 +1023,204 @@ public sealed class Geoparser : IGeoparser
 
             // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
             // as Jericho by population alone) must not outvote the countries the article actually names.
-            var top = TopByPrior(c);
+            var top = tops is not null ? tops[i] : usePick && c.Pick >= 0 ? c.Pick : TopByPrior(c);
+            if (exclude is not null && c.Key == exclude && top >= 0 && (_g.KindOf(top) is not (PlaceKind.Country or PlaceKind.Admin1) || HasHighLevelRival(c, top)))
+            {
+                continue; // a town name does not vote for itself; countries and provinces seldom are ambiguous ("Georgia" is)
+            }
+
             if (top < 0 || !voted.Add(top))
             {
                 continue;
             }
 
-            var w = c.Demonym >= 0 || _g.KindOf(top) == PlaceKind.Country ? 1.0 : c.Weak ? 0.2 : c.Match == Match.Exact ? 0.7 : 0.3;
+            var w = c.Demonym >= 0 || _g.KindOf(top) is PlaceKind.Country or PlaceKind.Admin1 ? 1.0 : c.Match != Match.Exact ? 0.0 : c.Weak ? 0.2 : 0.7;
+            if (usePick && !c.Forced && c.Demonym < 0 && _g.KindOf(top) != PlaceKind.Country)
+            {
+                w *= Math.Max(c.Score, 0.3); // a doubtful pick (a surname read as a town) votes little
+            }
+
             var cc = _g.Country[top];
-            if (cc >= 0 && _g.CountryCodes[cc] != "XX")
+            if (cc >= 0 && w > 0 && _g.CountryCodes[cc] != "XX")
             {
                 votes[cc] = votes.GetValueOrDefault(cc) + w;
             }
         }
 
-        if (votes.Count == 0)
+        var max = votes.Count == 0 ? 0 : votes.Values.Max();
+        if (max <= 0)
         {
-            return votes;
+            return [];
         }
 
-        var max = votes.Values.Max();
         return votes.Where(kv => kv.Value >= 0.2 * max).OrderByDescending(kv => kv.Value).Take(4)
             .ToDictionary(kv => kv.Key, kv => kv.Value / max);
     }
 
     private void Resolve(string text, List<Cand> cands, Dictionary<short, double> focus)
     {
+        // Pass 1: prior-only picks give the co-mentioned admin units and positions; pass 2 uses the
+        // context-aware picks of pass 1 (a "Palestine, Texas" story makes a bare "Anderson County" the Texan one).
+        // Admin units count the distinct names placed in them, so a repeated name does not support itself.
+        var first = new int[cands.Count];
+        var admin1 = new Dictionary<int, HashSet<string>>();
+        Span<char> kb = stackalloc char[GeoKey.MaxLength];
+        foreach (var c in cands)
+        {
+            c.Key = c.Drop ? null : new string(kb[..GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), kb)]);
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            admin1.Clear();
+            for (var i = 0; i < cands.Count; i++)
+            {
+                var c = cands[i];
+                first[i] = c.Drop ? -1 : pass == 0 ? TopByPrior(c) : c.Pick;
+                c.First = first[i];
+                if (first[i] >= 0 && !c.Weak && c.Demonym < 0 && c.Key is not null && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0
+                    && (pass == 0 || c.Score >= 0.4 || c.Container is not null || _g.KindOf(first[i]) == PlaceKind.Admin1))
+                {
+                    var a = _g.Admin1[first[i]];
+                    if (!admin1.TryGetValue(a, out var keys))
+                    {
+                        admin1[a] = keys = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    keys.Add(c.Key);
+                }
+            }
+
+            var byKey = new Dictionary<string, Dictionary<short, double>>(StringComparer.Ordinal);
+            foreach (var c in cands)
+            {
+                if (!c.Drop && c.Key is { } key && !byKey.ContainsKey(key))
+                {
+                    byKey[key] = Focus(cands, key, usePick: pass == 1, first);
+                }
+            }
+
+            ScorePass(text, cands, byKey, first, admin1);
+            if (pass == 0)
+            {
+                // Unsupported minor matches (surnames, common words) leave before they can vote in pass 2.
+                Filter(cands, focus);
+            }
+        }
+
+        OneSensePerDiscourse(text, cands);
+        Filter(cands, focus);
+    }
+
+    private void Filter(List<Cand> cands, Dictionary<short, double> focus)
+    {
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Demonym >= 0 || c.Pick < 0)
+            {
+                continue;
+            }
+
+            // Recognition filter: keep weak or minor matches only with support.
+            var j = c.Places.IndexOf(c.Pick);
+            if (!c.Forced && !Keep(c, c.Pick, j >= 0 ? c.Scores[j] : 0, focus, cands))
+            {
+                c.Drop = true;
+            }
+
+            if (c.Precision == 1)
+            {
+                c.Precision = _g.KindOf(c.Pick) switch
+                {
+                    PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region or PlaceKind.Natural => 3,
+                    PlaceKind.Admin2 => 2,
+                    _ => 1,
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// One sense per discourse: repeats of a name in one article mean one place. Mentions with their own
+    /// qualifier ("Springfield, Ill.", "Aleppo province") keep their pick and lend it to the bare repeats;
+    /// otherwise the place with the largest summed share over all the repeats wins.
+    /// </summary>
+    private void OneSensePerDiscourse(string text, List<Cand> cands)
+    {
+        Span<char> k = stackalloc char[GeoKey.MaxLength];
+        var groups = new Dictionary<string, List<Cand>>(StringComparer.Ordinal);
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Demonym >= 0 || c.Pick < 0 || c.Role != ToponymRole.Location)
+            {
+                continue;
+            }
+
+            var n = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), k);
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var key = string.Concat(k[..n], c.KindAsked is { } ka ? "|" + ka.ToString() : "");
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(c);
+        }
+
+        foreach (var list in groups.Values)
+        {
+            if (list.Count < 2 || list.TrueForAll(c => c.Pick == list[0].Pick))
+            {
+                continue;
+            }
+
+            var support = new Dictionary<int, double>();
+            foreach (var c in list)
+            {
+                if (c.Container is not null)
+                {
+                    support[c.Pick] = support.GetValueOrDefault(c.Pick) + 10;
+                }
+
+                var max = c.Scores.Length > 0 ? c.Scores.Max() : 0;
+                var sum = c.Scores.Sum(x => Math.Exp(x - max));
+                for (var j = 0; j < c.Places.Count && j < c.Scores.Length; j++)
+                {
+                    support[c.Places[j]] = support.GetValueOrDefault(c.Places[j]) + (Math.Exp(c.Scores[j] - max) / sum);
+                }
+            }
+
+            var winner = support.MaxBy(kv => kv.Value).Key;
+            foreach (var c in list)
+            {
+                var j = c.Places.IndexOf(winner);
+                if (c.Container is null && j >= 0 && c.Pick != winner)
+                {
+                    var max = c.Scores.Max();
+                    c.Pick = winner;
+                    c.Score = Math.Exp(c.Scores[j] - max) / c.Scores.Sum(x => Math.Exp(x - max));
+                }
+            }
+        }
+    }
+
+    private void ScorePass(string text, List<Cand> cands, Dictionary<string, Dictionary<short, double>> focusByKey, int[] first, Dictionary<int, HashSet<string>> admin1)
+    {
         Span<char> mk = stackalloc char[GeoKey.MaxLength];
         Span<char> nk = stackalloc char[GeoKey.MaxLength];
-        // Pass 1: prior-only picks give the co-mentioned admin units and positions.
-        var first = new int[cands.Count];
-        var admin1 = new Dictionary<int, int>();
-        for (var i = 0; i < cands.Count; i++)
+        // Positions of the other names (one per name and place) for the proximity feature.
+        var anchors = new List<(int Place, string Key)>();
+        for (var k = 0; k < first.Length; k++)
         {
-            first[i] = cands[i].Drop ? -1 : TopByPrior(cands[i]);
-            cands[i].First = first[i];
-            if (first[i] >= 0 && !cands[i].Weak && _g.KindOf(first[i]) != PlaceKind.Country && _g.Admin1[first[i]] >= 0)
+            var q = first[k];
+            if (q >= 0 && !cands[k].Weak && cands[k].Key is { } key && _g.KindOf(q) is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1)
+                && !anchors.Contains((q, key)))
             {
-                admin1[_g.Admin1[first[i]]] = admin1.GetValueOrDefault(_g.Admin1[first[i]]) + 1;
+                anchors.Add((q, key));
             }
         }
 
@@ -1062,6 +1251,7 @@ public sealed class Geoparser : IGeoparser
                 c.Matches.AddRange(keepM);
             }
 
+            var focus = c.Key is { } ck && focusByKey.TryGetValue(ck, out var fk) ? fk : [];
             var container = c.Container?.First ?? -1;
             var mkl = GeoKey.Loose(text.AsSpan(c.Start, c.End - c.Start), mk);
             var best = -1;
@@ -1090,12 +1280,12 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var a1 = _g.Admin1[p];
-                if (a1 >= 0 && admin1.TryGetValue(a1, out var n))
+                if (a1 >= 0 && admin1.TryGetValue(a1, out var names) && _g.KindOf(p) != PlaceKind.Admin1)
                 {
-                    var self = first[i] >= 0 && _g.Admin1[first[i]] == a1 ? 1 : 0;
-                    if (n - self > 0 && _g.KindOf(p) != PlaceKind.Admin1)
+                    var n = names.Count - (c.Key is not null && names.Contains(c.Key) ? 1 : 0);
+                    if (n > 0)
                     {
-                        s += 2.5;
+                        s += 2.5 + (0.75 * Math.Min(n - 1, 2));
                     }
                 }
 
@@ -1104,7 +1294,7 @@ public sealed class Geoparser : IGeoparser
                     s += 5;
                 }
 
-                s += Proximity(p, i, first, cands);
+                s += Proximity(p, c.Key, anchors);
                 scores[j] = s;
                 if (s > bs)
                 {
@@ -1115,6 +1305,11 @@ public sealed class Geoparser : IGeoparser
 
             c.Pick = best;
             c.Scores = scores;
+            if (_options.Trace is { } trace)
+            {
+                trace.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text[c.Start..c.End]}: ") + string.Join("; ", Enumerable.Range(0, c.Places.Count).OrderByDescending(j => scores[j]).Take(5)
+                    .Select(j => string.Create(CultureInfo.InvariantCulture, $"{_g.Ids.Span(c.Places[j]).ToString()} {_g.Names.Span(c.Places[j]).ToString()} {scores[j]:0.00} (prior {Prior(c.Places[j]):0.00}, {c.Matches[j]})"))));
+            }
             var sum = 0.0;
             foreach (var s in scores)
             {
@@ -1122,31 +1317,23 @@ public sealed class Geoparser : IGeoparser
             }
 
             c.Score = sum > 0 ? 1 / sum : 0;
-
-            // Recognition filter: keep weak or minor matches only with support.
-            if (best >= 0 && !c.Forced && !Keep(c, best, bs, focus))
-            {
-                c.Drop = true;
-            }
-
-            if (best >= 0 && c.Precision == 1)
-            {
-                c.Precision = _g.KindOf(best) switch
-                {
-                    PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Region or PlaceKind.Natural => 3,
-                    PlaceKind.Admin2 => 2,
-                    _ => 1,
-                };
-            }
         }
     }
 
-    private bool HasSeatNamesake(Cand c, int admin1Place)
+    private bool IsMainName(Cand c, int p)
+    {
+        Span<char> b = stackalloc char[GeoKey.MaxLength];
+        return c.Key is { } k && k.AsSpan().SequenceEqual(b[..GeoKey.Loose(_g.Names.Span(p), b)]);
+    }
+
+    private bool HasNearbyPick(Cand c, int p, List<Cand> cands) => cands.Exists(x => !x.Drop && !x.Weak && x.Match == Match.Exact && x.Pick >= 0 && x.Pick != p && x.Key != c.Key && x.Demonym < 0
+        && _g.KindOf(x.Pick) is not (PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural or PlaceKind.Admin1) && Km(p, x.Pick) < 150);
+
+    private bool HasHighLevelRival(Cand c, int top)
     {
         foreach (var q in c.Places)
         {
-            if (q != admin1Place && _g.KindOf(q) == PlaceKind.Settlement && _g.Admin1[q] == _g.Admin1[admin1Place]
-                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital) || _g.Population[q] >= 100_000))
+            if (q != top && _g.KindOf(q) is PlaceKind.Country or PlaceKind.Admin1 && _g.Country[q] != _g.Country[top])
             {
                 return true;
             }
@@ -1155,7 +1342,35 @@ public sealed class Geoparser : IGeoparser
         return false;
     }
 
-    private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus)
+    private bool HasSeatNamesake(Cand c, int admin1Place)
+    {
+        foreach (var q in c.Places)
+        {
+            if (q == admin1Place || _g.KindOf(q) != PlaceKind.Settlement)
+            {
+                continue;
+            }
+
+            // "Aleppo", "Idlib", "Homs": the seat that holds a good share of its province's people is what a
+            // bare name means. "New York" is the state (New York City is not its seat), "Quebec" the province
+            // (Quebec City holds under a tenth of it); "Washington" is the national capital, not the state.
+            if (_g.Admin1[q] == _g.Admin1[admin1Place]
+                && (_g.Is(q, PlaceFlags.AdminSeat) || _g.Is(q, PlaceFlags.Capital))
+                && _g.Population[q] >= 0.12 * _g.Population[admin1Place])
+            {
+                return true;
+            }
+
+            if (_g.Is(q, PlaceFlags.Capital) && _g.Country[q] == _g.Country[admin1Place])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus, List<Cand> cands)
     {
         var kind = _g.KindOf(p);
         var pop = _g.Population[p];
@@ -1180,6 +1395,23 @@ public sealed class Geoparser : IGeoparser
         if (c.Weak)
         {
             return major && score >= 6;
+        }
+
+        // A foreign town outside every focus country, reached only through an alternate name or a spelling
+        // variant ("Fua" → Foix, "Dozens" → Juneau, "Sun" → Anshun, "People" → Poole), with no qualifier,
+        // kind word or nearby co-mentioned place, is a common word or a name, not a place.
+        if (kind is PlaceKind.Settlement or PlaceKind.District && !_g.Is(p, PlaceFlags.Supplement) && !_g.Is(p, PlaceFlags.Capital)
+            && c.Container is null && c.Relation is null && c.KindAsked is null)
+        {
+            var f = _g.Country[p] < 0 ? 0 : focus.GetValueOrDefault(_g.Country[p]);
+            var unsupported = c.Match != Match.Exact
+                ? f < 0.8 || c.AtSentenceStart || c.LowerElsewhere || pop < 1_000
+                : f < 0.2 ? !IsMainName(c, p) || (c.AtSentenceStart && pop < 1_000_000)
+                : (f < 0.5 && !IsMainName(c, p) && pop < 100_000) || (f < 0.8 && c.AtSentenceStart && !IsMainName(c, p));
+            if (unsupported && !HasNearbyPick(c, p, cands))
+            {
+                return false;
+            }
         }
 
         var strongFocus = _g.Country[p] >= 0 && focus.TryGetValue(_g.Country[p], out var fw) && fw >= 0.5;
@@ -1223,29 +1455,39 @@ public sealed class Geoparser : IGeoparser
         return Km(p, container) < 50;
     }
 
-    private double Proximity(int p, int self, int[] first, List<Cand> cands)
+    private double Proximity(int p, string? selfKey, List<(int Place, string Key)> anchors)
     {
-        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1 or PlaceKind.Admin2)
+        if (_g.KindOf(p) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Admin1)
         {
             return 0;
         }
 
-        var near = 0;
-        for (var k = 0; k < first.Length && near < 3; k++)
+        // Distinct other names placed near this candidate: within 50 km (same town's area) counts more.
+        var bonus = 0.0;
+        List<string>? seen = null;
+        double lat = _g.Lat[p], lon = _g.Lon[p];
+        foreach (var (q, key) in anchors)
         {
-            var q = first[k];
-            if (k == self || q < 0 || cands[k].Weak || _g.KindOf(q) is PlaceKind.Country or PlaceKind.Region or PlaceKind.Natural || q == p)
+            if (q == p || key == selfKey || Math.Abs(_g.Lat[q] - lat) > 2.3)
             {
                 continue;
             }
 
-            if (Km(p, q) < 250)
+            var km = Haversine(lat, lon, _g.Lat[q], _g.Lon[q]);
+            if (km >= 250 || (seen?.Contains(key) ?? false))
             {
-                near++;
+                continue;
+            }
+
+            (seen ??= []).Add(key);
+            bonus += km < 50 ? 1.0 : 0.6;
+            if (bonus >= 2.4)
+            {
+                break;
             }
         }
 
-        return 0.6 * near;
+        return Math.Min(bonus, 2.4);
     }
 
     internal double Km(int a, int b) => Haversine(_g.Lat[a], _g.Lon[a], _g.Lat[b], _g.Lon[b]);

@@ -13,4 +13,7 @@ public sealed record GeoparserOptions
 
     /// <summary>Allow the bounded fuzzy fallback (edit distance 1–2) inside the document's focus countries.</summary>
     public bool Fuzzy { get; init; } = true;
+
+    /// <summary>When set, the resolver writes each mention's top-scored candidates here (error analysis).</summary>
+    public TextWriter? Trace { get; init; }
 }
