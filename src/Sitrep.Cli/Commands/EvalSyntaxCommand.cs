@@ -15,9 +15,10 @@ static class EvalSyntaxCommand
         };
         var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the shipped data/syntax/en-syntax.bin)" };
         var errors = new Option<FileInfo?>("--entity-errors") { Description = "Write the recogniser's mismatching sentences to this file" };
+        var namesOnly = new Option<bool>("--names-only") { Description = "Only the name recogniser on Universal NER EWT test" };
         var cmd = new Command("syntax", "UPOS/XPOS/lemma/UAS/LAS on EWT and GUM test (gold and raw-text tokenisation), NER P/R/F1 on Universal NER EWT test")
         {
-            treebanks, model, errors,
+            treebanks, model, errors, namesOnly,
         };
         cmd.SetAction(parse =>
         {
@@ -32,6 +33,14 @@ static class EvalSyntaxCommand
             var parser = file is null ? SyntaxParser.LoadDefault() : SyntaxParser.Load(file.FullName);
             var errorFile = parse.GetValue(errors);
             using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
+            if (parse.GetValue(namesOnly))
+            {
+                var e = SyntaxEvaluator.Entities(parser, Path.Combine(dir.FullName, "uner_en_ewt-test.iob2"), errorWriter);
+                Console.WriteLine(System.FormattableString.Invariant(
+                    $"NER, Universal NER EWT test (exact span+type): P {e.Precision:F3}  R {e.Recall:F3}  F1 {e.F1:F3}  (gold {e.Gold}, predicted {e.Predicted}, correct {e.Correct})"));
+                return 0;
+            }
+
             SyntaxEvaluator.Run(parser, dir.FullName, Console.Out, errorWriter);
             return 0;
         });

@@ -8,7 +8,13 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class EntityRecognizer
 {
-    const int MaxFeatures = 40;
+    const int MaxFeatures = 96;
+
+    /// <summary>Domain of in-domain (Universal NER web text) training data and of run-time input.</summary>
+    internal const int TargetDomain = 1;
+
+    /// <summary>Domain of the GUM-derived training names (other span conventions).</summary>
+    internal const int GumDomain = 2;
 
     /// <summary>Labels: O, then B-/I- for each kind in <see cref="EntityKind"/> order.</summary>
     internal static readonly string[] Labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -18,8 +24,8 @@ internal sealed class EntityRecognizer
 
     EntityRecognizer(IFeatureScorer weights) => _weights = weights;
 
-    /// <summary>One training sentence: words, tag hashes, gold label ids.</summary>
-    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold);
+    /// <summary>One training sentence: words, tag hashes, gold label ids, and its domain (Daumé 2007 feature augmentation).</summary>
+    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain);
 
     static bool Allowed(int prev, int label) =>
         label == 0 || label % 2 == 1 || (prev > 0 && (prev == label || prev == label - 1));
@@ -29,10 +35,11 @@ internal sealed class EntityRecognizer
     {
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[Labels.Length];
+        var caseClass = CaseClass(words);
         for (var i = 0; i < words.Length; i++)
         {
             var p1 = i > 0 ? labels[i - 1] : -1;
-            var n = Features(words, tags, i, p1, i > 1 ? labels[i - 2] : -1, feats);
+            var n = Features(words, tags, i, p1, i > 1 ? labels[i - 2] : -1, TargetDomain, caseClass, feats);
             _weights.Score(feats[..n], scores);
             labels[i] = Best(scores, p1);
         }
@@ -87,7 +94,7 @@ internal sealed class EntityRecognizer
         return result.ToImmutable();
     }
 
-    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, int i, int p1, int p2, Span<uint> f)
+    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, int i, int p1, int p2, int domain, ulong caseClass, Span<uint> f)
     {
         var n = 0;
         ref readonly var x = ref w[i];
@@ -129,7 +136,60 @@ internal sealed class EntityRecognizer
         f[n++] = FeatureHash.F(28, l1, wm1);
         f[n++] = FeatureHash.F(29, x.Suf2);
         f[n++] = FeatureHash.F(30, wp1, shp1);
+
+        // Capitalised runs ("Two Door Cinema Club"), case-sensitive neighbours, and the sentence's casing habit
+        // (all lower-case web text, all caps) conjoined with the word.
+        int left = 0, right = 0;
+        while (left < 4 && i - left - 1 >= 0 && Capitalised(w[i - left - 1]))
+        {
+            left++;
+        }
+
+        while (right < 4 && i + right + 1 < w.Length && Capitalised(w[i + right + 1]))
+        {
+            right++;
+        }
+
+        var cap = Capitalised(x) ? 1UL : 0UL;
+        f[n++] = FeatureHash.F(31, cap, (ulong)left, (ulong)right);
+        f[n++] = FeatureHash.F(32, i > 0 ? w[i - 1].Form : start);
+        f[n++] = FeatureHash.F(33, i + 1 < w.Length ? w[i + 1].Form : end);
+        f[n++] = FeatureHash.F(34, wm1, x.Shape);
+        f[n++] = FeatureHash.F(35, x.Shape, wp1);
+        f[n++] = FeatureHash.F(36, caseClass, x.Shape);
+        f[n++] = FeatureHash.F(37, caseClass, x.Lower);
+        f[n++] = FeatureHash.F(38, caseClass, t[i], l1);
+
+        // Frustratingly easy domain adaptation: every feature also in a copy specific to the data's domain, so
+        // GUM's span conventions need not fight Universal NER's (run time always uses the target domain's copy).
+        var shared = n;
+        for (var k = 0; k < shared; k++)
+        {
+            f[n++] = FeatureHash.F(99, f[k], (ulong)domain);
+        }
+
         return n;
+    }
+
+    static bool Capitalised(in WordInfo w) => (w.Flags & 32) != 0;
+
+    /// <summary>0 = ordinary casing, 1 = no capital letter at all, 2 = mostly all-caps words.</summary>
+    static ulong CaseClass(ReadOnlySpan<WordInfo> w)
+    {
+        int upperOnly = 0, anyUpper = 0, letters = 0;
+        foreach (ref readonly var x in w)
+        {
+            var hasUpper = (x.Flags & 1) != 0;
+            var hasLower = (x.Flags & 2) != 0;
+            if (hasUpper || hasLower)
+            {
+                letters++;
+                anyUpper += hasUpper ? 1 : 0;
+                upperOnly += hasUpper && !hasLower && (x.Flags >> 6) > 1 ? 1 : 0;
+            }
+        }
+
+        return anyUpper == 0 ? 1UL : letters >= 3 && upperOnly * 2 > letters ? 2UL : 0UL;
     }
 
     /// <summary>Trains on <paramref name="data"/>.</summary>
@@ -148,10 +208,11 @@ internal sealed class EntityRecognizer
             {
                 var e = data[ei];
                 var pred = new int[e.Words.Length];
+                var caseClass = CaseClass(e.Words);
                 for (var i = 0; i < e.Words.Length; i++)
                 {
                     var p1 = i > 0 ? pred[i - 1] : -1;
-                    var n = Features(e.Words, e.Tags, i, p1, i > 1 ? pred[i - 2] : -1, feats);
+                    var n = Features(e.Words, e.Tags, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, caseClass, feats);
                     model.Score(feats[..n], scores);
                     var guess = Best(scores, p1);
                     model.Update(feats[..n], e.Gold[i], guess);

@@ -14,6 +14,7 @@ namespace Sitrep.Syntax;
 /// <param name="Seed">Shuffling seed.</param>
 /// <param name="ParserPruning">Averaged parser weights below this magnitude are dropped (model size vs accuracy).</param>
 /// <param name="RebuildFrom">When set, keep this model's tagger and parser (re-pruned) and retrain the lemmatiser and recogniser.</param>
+/// <param name="UseDevSets">Also train on EWT dev and GUM dev (the test sets are never used).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -24,7 +25,8 @@ public sealed record SyntaxTrainingOptions(
     bool UseUnerDev = true,
     int Seed = 1,
     float ParserPruning = 1f,
-    string? RebuildFrom = null);
+    string? RebuildFrom = null,
+    bool UseDevSets = true);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -38,11 +40,16 @@ public static class SyntaxTrainer
         void Log(string m) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{total.Elapsed.TotalSeconds,6:F1}s] {m}"));
 
         var gum = ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-train.conllu"));
+        if (options.UseDevSets)
+        {
+            gum.AddRange(ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-dev.conllu")));
+        }
+
         if (options.RebuildFrom is { } from)
         {
             // Keep the (expensive) tagger and parser; rebuild the lemmatiser and recogniser, re-prune the parser.
             var old = SyntaxModel.Load(from);
-            var ewtTrain = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+            var ewtTrain = ReadEwt(options);
             var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
             var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
             var pruned = old.Parser.Prune(options.ParserPruning);
@@ -51,7 +58,7 @@ public static class SyntaxTrainer
             return;
         }
 
-        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+        var ewt = ReadEwt(options);
         var train = ewt.Concat(gum).ToList();
         Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
 
@@ -115,6 +122,20 @@ public static class SyntaxTrainer
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
     }
 
+    static List<ConlluSentence> ReadEwt(SyntaxTrainingOptions options)
+    {
+        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+        if (options.UseDevSets)
+        {
+            ewt.AddRange(ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu")));
+        }
+
+        return ewt;
+    }
+
+    /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
+    const int UnerDevWeight = 2;
+
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
         var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
@@ -133,18 +154,20 @@ public static class SyntaxTrainer
         foreach (var s in gum)
         {
             var words = s.Words.Select(w => w.Form).ToArray();
-            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)));
+            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)) with { Domain = EntityRecognizer.GumDomain });
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
         if (options.UseUnerDev && File.Exists(unerDev))
         {
-            // In-domain (web text) names: given twice the weight of GUM's.
+            // In-domain (web text) names: given UnerDevWeight times the weight of GUM's.
             foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
             {
                 var e = NerExample(tagger, words, spans);
-                nerData.Add(e);
-                nerData.Add(e);
+                for (var k = 0; k < UnerDevWeight; k++)
+                {
+                    nerData.Add(e);
+                }
             }
         }
 
