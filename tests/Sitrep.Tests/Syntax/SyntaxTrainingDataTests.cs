@@ -44,7 +44,7 @@ public sealed class SyntaxTrainingDataTests
         Assert.Equal("Aleppo", lemmatizer.Lemmatize("Aleppo", "PROPN", "NNP"));
     }
 
-    // Regression guard at the shipped model's measured level (UPOS 95.64, UAS 85.30, LAS 82.57 on EWT test).
+    // Regression guard at the shipped model's measured level (UPOS 95.72, UAS 85.77, LAS 82.91 on EWT test).
     // The floors (UAS 88, LAS 85) are NOT met yet; see docs/syntax.md.
     [Fact]
     public void Shipped_model_keeps_its_measured_ewt_accuracy_with_gold_tokens()
@@ -52,7 +52,17 @@ public sealed class SyntaxTrainingDataTests
         var parser = SyntaxParser.LoadDefault();
         var r = SyntaxEvaluator.GoldTokens(parser, "EWT test", Treebank("en_ewt-ud-test.conllu"));
         Assert.True(r.Upos >= 95.5, $"UPOS {r.Upos:F2}");
-        Assert.True(r.Uas >= 85, $"UAS {r.Uas:F2}");
-        Assert.True(r.Las >= 82, $"LAS {r.Las:F2}");
+        Assert.True(r.Uas >= 85.5, $"UAS {r.Uas:F2}");
+        Assert.True(r.Las >= 82.5, $"LAS {r.Las:F2}");
+    }
+
+    // Regression guard for the name recogniser at the shipped model's measured level (F1 0.596 on Universal NER EWT test,
+    // see docs/syntax.md); the floor (0.80) is NOT met yet.
+    [Fact]
+    public void Shipped_model_keeps_its_measured_names_f1()
+    {
+        var parser = SyntaxParser.LoadDefault();
+        var e = SyntaxEvaluator.Entities(parser, Treebank("uner_en_ewt-test.iob2"));
+        Assert.True(e.F1 >= 0.58, $"F1 {e.F1:F3}");
     }
 }
