@@ -11,7 +11,7 @@ static class DocsCommand
     {
         var format = OutputFormatOption.Create();
         var cmd = new Command("docs", "List stored documents: id, outlet, publication date and its source, sentence count, title") { format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => StoreErrors.Guard("docs", parse.GetValue(CommonOptions.Db)!, async () =>
         {
             var store = new SqliteDocumentStore(new SqliteDatabase(parse.GetValue(CommonOptions.Db)!, TimeProvider.System));
             var docs = new List<DocumentSummary>();
@@ -22,7 +22,7 @@ static class DocsCommand
 
             DocumentOutput.Write(docs, parse.GetValue(format), Console.Out);
             return 0;
-        });
+        }));
         return cmd;
     }
 }

@@ -70,6 +70,8 @@ static class ExtractCommand
             if (!parse.GetValue(noStore))
             {
                 var db = new SqliteDatabase(parse.GetValue(CommonOptions.Db)!, TimeProvider.System);
+                // The documents too, so `docs`, `show` and the reports' citations see what was extracted.
+                await new SqliteDocumentStore(db).SaveAsync([.. results.Select(r => r.Article)], ct).ConfigureAwait(false);
                 var store = new SqliteEventStore(db, writer);
                 await store.SaveAsync([.. results.Select(r => (r.Article.Article.Id.Value, (IReadOnlyList<ConflictEvent>)r.Events))], ct).ConfigureAwait(false);
             }

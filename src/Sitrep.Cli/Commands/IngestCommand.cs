@@ -27,7 +27,7 @@ static class IngestCommand
         var outlet = new Option<string?>("--outlet") { Description = "Outlet name for every document (overrides the input's)" };
         var format = OutputFormatOption.Create();
         var cmd = new Command("ingest", "Read, clean, date and segment articles and store them") { paths, map, published, outlet, format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => StoreErrors.Guard("ingest", parse.GetValue(CommonOptions.Db)!, async () =>
         {
             var fieldMap = FieldMap.TryParse(parse.GetValue(map), out var mapError);
             if (fieldMap is null)
@@ -80,7 +80,7 @@ static class IngestCommand
                 $"ingest: {report.Read:N0} read, {report.Stored.Length:N0} stored, {report.AlreadyStored:N0} already stored, {report.Problems.Length:N0} failed" +
                 $" in {wall:0.00} s ({cpu:0.00} CPU-s; {report.Read / Math.Max(cpu, 1e-3):N0} articles and {bytes / 1e6 / Math.Max(cpu, 1e-3):0.0} MB per CPU-s)");
             return report.Problems.Length > 0 ? 1 : 0;
-        });
+        }));
         return cmd;
     }
 

@@ -20,7 +20,7 @@ static class ShowCommand
         var raw = new Option<bool>("--raw") { Description = "Show the source text with the removed spans marked" };
         var format = OutputFormatOption.Create();
         var cmd = new Command("show", "Show a stored document's cleaned text (or its source with the cuts marked)") { id, raw, format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => StoreErrors.Guard("show", parse.GetValue(CommonOptions.Db)!, async () =>
         {
             var store = new SqliteDocumentStore(new SqliteDatabase(parse.GetValue(CommonOptions.Db)!, TimeProvider.System));
             var docId = new DocumentId(parse.GetValue(id)!);
@@ -42,7 +42,7 @@ static class ShowCommand
             }
 
             return 0;
-        });
+        }));
         return cmd;
     }
 

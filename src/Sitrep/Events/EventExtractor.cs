@@ -75,9 +75,8 @@ public sealed class EventExtractor
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
-                // Lazy syntax: parse only sentences holding trigger candidates (the parse refines nothing yet
-                // when no parser is composed; positional rules then fill every role).
-                _ = doc.Parse?.Invoke(sentence);
+                // Roles are filled by positional rules; the lazy parser hook (doc.Parse) is not called until
+                // dependency rules use it, so no sentence is parsed for nothing.
                 all.AddRange(CodeSentence(doc, ctx, si, sentence, units, places, actors, triggers, sources));
             }
 
@@ -85,6 +84,23 @@ public sealed class EventExtractor
         }
 
         return Deduplicate(all);
+    }
+
+    /// <summary>True when <paramref name="sentence"/> holds a trigger candidate: only such sentences need dates and syntax.</summary>
+    public bool HasTriggerCandidate(Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var units = MatchUnit.Of(sentence.Tokens);
+        for (var i = 0; i < units.Length; i++)
+        {
+            var (values, len) = _triggers.Match(units, i);
+            if (len > 0 && values.Any(v => v.Entry.Class != TriggerClass.Statement))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The PLOVER type, mode and CAMEO code of the first trigger in a sentence of tokens, or null.</summary>
@@ -217,6 +233,7 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
+                || (MatchUnit.Normalize(form) == "surrounding" && next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next == "to"))
             {
                 // "took part in", "fell back", "agreed to provide": not a capture, not a concluded agreement.
@@ -331,6 +348,16 @@ public sealed class EventExtractor
             if (doc.Published is { } pub && e.DateInterval.Start < pub.AddDays(-365) && e.Territory is null)
             {
                 continue;
+            }
+
+            if (si >= 8 && e.Roles?.Date != RoleRule.OwnDate && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
+            {
+                continue; // deep in the article, undated and placeless: background or commentary, not a report.
+            }
+
+            if (e.Actor1 is null && e.Actor2 is null && c.PlaceRule is not (RoleRule.LocativePhrase or RoleRule.CapturedPlace))
+            {
+                continue; // no one, and no place of its own: a mention too vague to code.
             }
 
             if (c.Place?.Place?.Kind == Geo.PlaceKind.Country && e.SubEventType != AcledSubEventType.Agreement)
@@ -667,7 +694,8 @@ public sealed class EventExtractor
 
         if (cls == TriggerClass.FallTo)
         {
-            own = usable.Where(p => p.EndUnit <= t.Start).OrderByDescending(p => p.Unit).FirstOrDefault();
+            // The subject: "Al-Waleed, in the far west of Iraq, fell to IS" — the clause's first specific place.
+            own = usable.Where(p => p.EndUnit <= t.Start).OrderBy(p => p.Mention.Place!.Kind == Geo.PlaceKind.Country ? 1 : 0).ThenBy(p => p.Unit).FirstOrDefault();
             rule = RoleRule.CapturedPlace;
         }
 

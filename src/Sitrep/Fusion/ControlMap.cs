@@ -98,6 +98,28 @@ public sealed class ControlMap
             var evidence = day.Select(i => Evidence(i.Change, i.Event)).ToImmutableArray();
             var transfers = day.Where(i => i.Change.Kind is TerritoryChangeKind.Capture or TerritoryChangeKind.Transfer
                 || (i.Change.Kind == TerritoryChangeKind.Withdrawal && i.Change.To is not null)).ToArray();
+            var chained = false;
+            if (ChainOf(transfers) is { } chain)
+            {
+                // Changes dated alike (a coarse date) that hand the place on one to the next happened in that
+                // order: "fell to IS in 2015" ... "Iraqi forces took it from IS". Each link holds it in turn.
+                foreach (var link in chain[..^1])
+                {
+                    if (current is not null)
+                    {
+                        periods[^1] = current with { Until = date };
+                    }
+
+                    current = new ControlPeriod(place, link.Change.To, date, date, ControlState.Held, [Evidence(link.Change, link.Event)]);
+                    periods.Add(current);
+                }
+
+                transfers = [chain[^1]];
+                day = [.. day.Where(i => !chain[..^1].Contains(i))];
+                evidence = [.. day.Select(i => Evidence(i.Change, i.Event))];
+                chained = true;
+            }
+
             ControlPeriod next;
             if (transfers.Length > 0)
             {
@@ -134,7 +156,7 @@ public sealed class ControlMap
                     : new ControlPeriod(place, current.Controller, date, null, ControlState.Contested, evidence);
             }
 
-            if (current is not null && current.From == date)
+            if (current is not null && current.From == date && !chained)
             {
                 // Several statements about one day: merge into one period.
                 periods[^1] = next with { Evidence = current.Evidence.AddRange(evidence), State = current.Controller is not null && next.Controller is not null && !SameActor(current.Controller, next.Controller) ? ControlState.Contested : next.State };
@@ -150,6 +172,37 @@ public sealed class ControlMap
         }
 
         return new ControlTimeline(key, place, [.. periods]);
+    }
+
+    // The transfers of one day in hand-over order when they form one chain (each new holder is the next one's
+    // loser), else null.
+    static (TerritoryChange Change, ConflictEvent Event)[]? ChainOf((TerritoryChange Change, ConflictEvent Event)[] transfers)
+    {
+        if (transfers.Length < 2)
+        {
+            return null;
+        }
+
+        var start = transfers.Where(t => !transfers.Any(o => !ReferenceEquals(o.Change, t.Change) && SameActor(o.Change.To, t.Change.From))).ToArray();
+        if (start.Length != 1)
+        {
+            return null;
+        }
+
+        var chain = new List<(TerritoryChange Change, ConflictEvent Event)> { start[0] };
+        while (chain.Count < transfers.Length)
+        {
+            var last = chain[^1];
+            var nexts = transfers.Where(t => !chain.Contains(t) && SameActor(last.Change.To, t.Change.From)).ToArray();
+            if (nexts.Length != 1)
+            {
+                return null;
+            }
+
+            chain.Add(nexts[0]);
+        }
+
+        return [.. chain];
     }
 
     /// <summary>Timelines whose place name matches <paramref name="name"/> (normalised; one edit allowed per eight letters).</summary>

@@ -9,7 +9,8 @@ namespace Sitrep.Fusion;
 /// <see cref="FusionOptions.CoarseDays"/>) are linked when <see cref="FusionRule"/> says they describe the same
 /// occurrence, and fused events are the connected components (so the result is the same for any ingest order).
 /// A coarse report ("earlier this month") attaches to the component of the compatible precise report with the
-/// smallest id — it never bridges two components — and stays alone when none is compatible.
+/// smallest id — it never bridges two components; coarse reports with no such anchor are grouped with compatible
+/// unanchored reports of the very same date interval.
 /// <see cref="Add"/> touches only the components the new reports link to: no recomputation of the world.
 /// Not thread-safe: one writer.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class EventFuser
     readonly Dictionary<EventId, EventId?> _coarseAnchor = [];
     readonly Dictionary<EventId, SortedSet<string>> _membersByRoot = [];
     readonly List<EventId> _unplaced = [];
+    readonly Dictionary<(DateOnly, DateOnly), List<EventId>> _coarseByInterval = [];
 
     /// <summary>Creates an empty fuser. <paramref name="sourceKey"/> maps documents to independent-source keys (see <see cref="NearDuplicateIndex"/>).</summary>
     public EventFuser(FusionRule rule, ActorCompatibility actors, Func<DocumentId, string>? sourceKey = null)
@@ -95,9 +97,20 @@ public sealed class EventFuser
         var roots = _parent.Keys.Select(Root).ToHashSet();
         var components = roots.Select(root => _merger.Merge(
             _membersByRoot[root].Select(m => _reports[new EventId(m)]).Concat(coarseByRoot.GetValueOrDefault(root) ?? []), _sourceKey));
-        var singles = _coarseAnchor.Where(kv => kv.Value is null).Select(kv => kv.Key).Concat(_unplaced)
-            .Select(id => _merger.Merge([_reports[id]], _sourceKey));
-        return [.. components.Concat(singles).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
+        var done = new HashSet<EventId>();
+        var coarseGroups = new List<FusedEvent>();
+        foreach (var (id, anchor) in _coarseAnchor.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
+        {
+            if (anchor is null && !done.Contains(id))
+            {
+                var group = CoarseGroup(id);
+                done.UnionWith(group);
+                coarseGroups.Add(_merger.Merge(group.Select(g => _reports[g]), _sourceKey));
+            }
+        }
+
+        var singles = _unplaced.Select(id => _merger.Merge([_reports[id]], _sourceKey));
+        return [.. components.Concat(coarseGroups).Concat(singles).OrderBy(f => f.Id.Value, StringComparer.Ordinal)];
     }
 
     /// <summary>The fused event holding report <paramref name="reportId"/>, or null.</summary>
@@ -155,7 +168,37 @@ public sealed class EventFuser
         }
 
         _coarseAnchor[c.Id] = anchor;
+        var key = (c.DateInterval.Start, c.DateInterval.End);
+        if (!_coarseByInterval.TryGetValue(key, out var bucket))
+        {
+            _coarseByInterval[key] = bucket = [];
+        }
+
+        bucket.Add(c.Id);
         touched.Add(anchor ?? c.Id);
+    }
+
+    // The unanchored coarse reports linked to c through reports with the very same date interval (e.g. two outlets
+    // that both only say "this week", published the same day); computed from the current set, so order-independent.
+    List<EventId> CoarseGroup(EventId c)
+    {
+        var r = _reports[c];
+        var bucket = _coarseByInterval[(r.DateInterval.Start, r.DateInterval.End)];
+        var group = new List<EventId> { c };
+        var seen = new HashSet<EventId> { c };
+        for (var i = 0; i < group.Count; i++)
+        {
+            foreach (var other in bucket)
+            {
+                if (_coarseAnchor[other] is null && !seen.Contains(other) && _rule.Same(_reports[group[i]], _reports[other]))
+                {
+                    seen.Add(other);
+                    group.Add(other);
+                }
+            }
+        }
+
+        return group;
     }
 
     IEnumerable<EventId> Candidates(ConflictEvent r)
@@ -223,7 +266,9 @@ public sealed class EventFuser
     {
         if (!_parent.ContainsKey(root))
         {
-            return _merger.Merge([_reports[root]], _sourceKey);
+            return _coarseAnchor.TryGetValue(root, out var anchor) && anchor is null
+                ? _merger.Merge(CoarseGroup(root).Select(g => _reports[g]), _sourceKey)
+                : _merger.Merge([_reports[root]], _sourceKey);
         }
 
         var members = _membersByRoot[root];

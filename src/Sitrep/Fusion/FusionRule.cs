@@ -7,8 +7,8 @@ namespace Sitrep.Fusion;
 /// <param name="NearKm">Largest distance when either place is only "near" a point (geo precision 2).</param>
 /// <param name="RegionKm">Largest distance when either place is province-level and admin1 names are missing.</param>
 /// <param name="DateSlackDays">Days of slack on each side of the date intervals. Zero by default: a report's own interval already carries its uncertainty, and one day of slack merged consecutive days of bombardment on the dev pairs.</param>
-/// <param name="CoarseDays">Date intervals longer than this are "coarse": they attach to a precise event but never bridge two.</param>
-public sealed record FusionOptions(double PointKm = 10, double NearKm = 25, double RegionKm = 60, int DateSlackDays = 0, int CoarseDays = 7)
+/// <param name="CoarseDays">Date intervals longer than this many days are "coarse": they attach to a precise event but never bridge two (one day: "overnight" stays precise; an extractor's three-day "shortly before publication" window does not, as it chained a city's events of a fortnight on the corpus).</param>
+public sealed record FusionOptions(double PointKm = 10, double NearKm = 25, double RegionKm = 60, int DateSlackDays = 0, int CoarseDays = 1)
 {
     /// <summary>The defaults.</summary>
     public static FusionOptions Default { get; } = new();

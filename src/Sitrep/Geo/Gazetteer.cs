@@ -162,14 +162,6 @@ public sealed class Gazetteer
         var path = CachePath(src);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         index.Save(path);
-        foreach (var old in Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, "gazetteer-*.bin"))
-        {
-            if (!string.Equals(old, path, StringComparison.Ordinal))
-            {
-                File.Delete(old);
-            }
-        }
-
         return (path, warnings);
     }
 

@@ -17,7 +17,7 @@ public sealed class Geoparser : IGeoparser
     private readonly GeoCues _cues;
     private readonly GeoparserOptions _options;
     private readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _demonyms;
-    private readonly Lazy<Dictionary<short, int[]>> _keysByCountry;
+    private readonly Lazy<Dictionary<long, int[]>> _keysByCountry;
 
     /// <summary>Creates a geoparser over <paramref name="gazetteer"/>; cue words come from data/geo/cues.tsv.</summary>
     public Geoparser(Gazetteer gazetteer, GeoparserOptions? options = null)
@@ -33,7 +33,7 @@ public sealed class Geoparser : IGeoparser
         }
 
         _demonyms = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(d, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _keysByCountry = new Lazy<Dictionary<short, int[]>>(BuildKeysByCountry);
+        _keysByCountry = new Lazy<Dictionary<long, int[]>>(BuildKeysByCountry);
     }
 
     /// <summary>Loads the gazetteer (building its index when missing) and creates a geoparser.</summary>
@@ -154,12 +154,13 @@ public sealed class Geoparser : IGeoparser
             Tokenize(text, s, toks);
         }
 
-        var lower = LowercaseWords(text, toks);
         var cands = new List<Cand>();
-        Recognise(text, toks, lower, cands);
+        Recognise(text, toks, cands);
+        Prune(cands);
         if (forced is not null)
         {
             Force(text, toks, cands, forced);
+            Prune(cands);
         }
 
         Context(text, toks, cands);
@@ -175,7 +176,8 @@ public sealed class Geoparser : IGeoparser
         var focus = Focus(cands);
         if (_options.Fuzzy)
         {
-            FuzzyFallback(text, toks, lower, cands, focus);
+            FuzzyFallback(text, toks, cands, focus);
+            Prune(cands);
             cands.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
@@ -427,20 +429,6 @@ public sealed class Geoparser : IGeoparser
         return hyphens <= 1;
     }
 
-    private static HashSet<string> LowercaseWords(string text, List<Tok> toks)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in toks)
-        {
-            if (!t.Cap && t.End - t.Start >= 3 && char.IsLetter(text[t.Start]))
-            {
-                set.Add(text[t.Start..t.End]);
-            }
-        }
-
-        return set;
-    }
-
     private static bool IsAllCapsWord(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Contains('.'))
@@ -470,9 +458,61 @@ public sealed class Geoparser : IGeoparser
 
     // ---------------------------------------------------------------- recognition
 
-    private void Recognise(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands)
+    /// <summary>True when <paramref name="word"/> also occurs in lower case as a whole word in the text.</summary>
+    private static bool OccursLowercase(string text, ReadOnlySpan<char> word)
     {
-        var lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (word.Length < 3 || word.Length > 40)
+        {
+            return false;
+        }
+
+        Span<char> low = stackalloc char[word.Length];
+        word.ToLowerInvariant(low);
+        var all = text.AsSpan();
+        var from = 0;
+        while (from < all.Length)
+        {
+            var k = all[from..].IndexOf(low, StringComparison.Ordinal);
+            if (k < 0)
+            {
+                return false;
+            }
+
+            var at = from + k;
+            var end = at + low.Length;
+            if ((at == 0 || !char.IsLetter(all[at - 1])) && (end >= all.Length || !char.IsLetter(all[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    private void Prune(List<Cand> cands)
+    {
+        foreach (var c in cands)
+        {
+            if (c.Places.Count <= 24)
+            {
+                continue;
+            }
+
+            // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
+            var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+            var keepP = order.Select(j => c.Places[j]).ToList();
+            var keepM = order.Select(j => c.Matches[j]).ToList();
+            c.Places.Clear();
+            c.Places.AddRange(keepP);
+            c.Matches.Clear();
+            c.Matches.AddRange(keepM);
+        }
+    }
+
+    private void Recognise(string text, List<Tok> toks, List<Cand> cands)
+    {
         Span<char> key = stackalloc char[GeoKey.MaxLength];
         Span<char> skel = stackalloc char[GeoKey.MaxLength];
         var i = 0;
@@ -578,7 +618,7 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 if (found is not null && n == 1 && !t.SentenceStart && found.Match == Match.Exact
-                    && lowerLookup.Contains(span.ToString().ToLowerInvariant()))
+                    && OccursLowercase(text, span))
                 {
                     // A capitalised common word ("Bush", "Reading" mid-sentence in a title) stays weak.
                     found.Weak = true;
@@ -944,6 +984,7 @@ public sealed class Geoparser : IGeoparser
     private Dictionary<short, double> Focus(List<Cand> cands)
     {
         var votes = new Dictionary<short, double>();
+        var voted = new HashSet<int>();
         foreach (var c in cands)
         {
             if (c.Drop)
@@ -951,8 +992,10 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            // Each place votes once: an ambiguous name repeated through an article ("Ariha" four times, read
+            // as Jericho by population alone) must not outvote the countries the article actually names.
             var top = TopByPrior(c);
-            if (top < 0)
+            if (top < 0 || !voted.Add(top))
             {
                 continue;
             }
@@ -1038,9 +1081,9 @@ public sealed class Geoparser : IGeoparser
                 if (_g.KindOf(p) == PlaceKind.Admin1 && c.KindAsked is null && HasSeatNamesake(c, p))
                 {
                     // "Aleppo", "Idlib": the city that is the seat of the same-named province, unless "province" is said.
-                    s -= 2.5;
+                    s -= 4.0;
                 }
-                s += 3.0 * inFocus;
+                s += (_g.KindOf(p) == PlaceKind.Admin1 ? 4.0 : 3.0) * inFocus;
                 if (c.Matches[j] != Match.Exact && inFocus == 0 && _g.Population[p] < 100_000 && !_g.Is(p, PlaceFlags.Supplement))
                 {
                     s -= 3;
@@ -1220,11 +1263,15 @@ public sealed class Geoparser : IGeoparser
 
     // ---------------------------------------------------------------- fuzzy fallback
 
-    private Dictionary<short, int[]> BuildKeysByCountry()
+    private static long Bucket(short country, char first, int length) => ((long)country << 24) | ((long)first << 8) | (long)Math.Min(length, 255);
+
+    /// <summary>Loose keys by (country, first letter, length): the fuzzy fallback compares only keys that can be close.</summary>
+    private Dictionary<long, int[]> BuildKeysByCountry()
     {
-        var lists = new Dictionary<short, List<int>>();
+        var lists = new Dictionary<long, List<int>>();
         for (var k = 0; k < _g.Loose.KeyCount; k++)
         {
+            var key = _g.Loose.Key(k);
             foreach (var p in _g.Loose.Postings(k))
             {
                 var cc = _g.Country[p];
@@ -1233,9 +1280,10 @@ public sealed class Geoparser : IGeoparser
                     continue;
                 }
 
-                if (!lists.TryGetValue(cc, out var l))
+                var b = Bucket(cc, key[0], key.Length);
+                if (!lists.TryGetValue(b, out var l))
                 {
-                    lists[cc] = l = [];
+                    lists[b] = l = [];
                 }
 
                 if (l.Count == 0 || l[^1] != k)
@@ -1248,7 +1296,7 @@ public sealed class Geoparser : IGeoparser
         return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
-    private void FuzzyFallback(string text, List<Tok> toks, HashSet<string> lower, List<Cand> cands, Dictionary<short, double> focus)
+    private void FuzzyFallback(string text, List<Tok> toks, List<Cand> cands, Dictionary<short, double> focus)
     {
         if (focus.Count == 0)
         {
@@ -1275,7 +1323,7 @@ public sealed class Geoparser : IGeoparser
             }
 
             var w = text.AsSpan(t.Start, t.End - t.Start);
-            if (_cues.Exact(w) != 0 || lower.Contains(w.ToString().ToLowerInvariant()))
+            if (_cues.Exact(w) != 0 || OccursLowercase(text, w))
             {
                 continue;
             }
@@ -1296,8 +1344,9 @@ public sealed class Geoparser : IGeoparser
             var maxD = kl >= 9 ? 2 : 1;
             Cand? found = null;
             foreach (var cc in countries)
+            for (var len = kl - maxD; len <= kl + maxD; len++)
             {
-                if (!_keysByCountry.Value.TryGetValue(cc, out var keys))
+                if (len < 1 || !_keysByCountry.Value.TryGetValue(Bucket(cc, k[0], len), out var keys))
                 {
                     continue;
                 }

@@ -46,7 +46,17 @@ public sealed class ArticlePipeline(
         var times = ImmutableArray<TemporalExpression>.Empty;
         if (temporalTagger is not null && published is { } reference && text.Length > 0)
         {
-            times = temporalTagger.Tag(text, new TextSpan(0, text.Length), reference);
+            // Lazy: only sentences holding a trigger candidate need their dates.
+            var builder = ImmutableArray.CreateBuilder<TemporalExpression>();
+            foreach (var s in segmented.Sentences)
+            {
+                if (Extractor.HasTriggerCandidate(s))
+                {
+                    builder.AddRange(temporalTagger.Tag(text, s.Span, reference));
+                }
+            }
+
+            times = builder.ToImmutable();
         }
 
         var parsed = 0;

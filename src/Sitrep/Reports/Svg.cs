@@ -120,7 +120,8 @@ public static class Svg
         var spanLat = Math.Max(2 * k, (maxLat - minLat) * 1.3);
         const int top = 30, pad = 10;
         var frameW = width - (2 * pad);
-        var frameH = height - top - pad;
+        const int legendH = 24;
+        var frameH = height - top - pad - legendH;
         if (spanLon * k / spanLat > (double)frameW / frameH)
         {
             spanLat = spanLon * k * frameH / frameW;
@@ -201,16 +202,18 @@ public static class Svg
         }
 
         sb.Append("</g>");
-        var legendY = top + 8;
+        // Legend in a row under the map, so it never hides an event.
+        var legendX = (double)pad;
+        var legendY = top + frameH + 16;
         foreach (var t in located.Select(e => e.Event.EventType).Distinct().Order())
         {
-            sb.Append(Inv, $"<rect x=\"{width - 220}\" y=\"{legendY}\" width=\"210\" height=\"18\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>");
-            sb.Append(Inv, $"<circle cx=\"{width - 210}\" cy=\"{legendY + 9}\" r=\"5\" fill=\"{TypeColor(t)}\"/>");
-            sb.Append(Inv, $"<text x=\"{width - 200}\" y=\"{legendY + 13}\" font-family=\"sans-serif\" font-size=\"11\">{Esc(AcledTaxonomy.Label(t))}</text>");
-            legendY += 18;
+            var label = AcledTaxonomy.Label(t);
+            sb.Append(Inv, $"<circle cx=\"{F(legendX + 5)}\" cy=\"{legendY - 4}\" r=\"5\" fill=\"{TypeColor(t)}\"/>");
+            sb.Append(Inv, $"<text x=\"{F(legendX + 14)}\" y=\"{legendY}\" font-family=\"sans-serif\" font-size=\"11\">{Esc(label)}</text>");
+            legendX += 30 + (label.Length * 6.2);
         }
 
-        sb.Append(Inv, $"<text x=\"{width - pad - 4}\" y=\"{height - pad - 4}\" text-anchor=\"end\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#555555\">Outlines: Natural Earth via world-atlas</text>");
+        sb.Append(Inv, $"<text x=\"{width - pad}\" y=\"20\" text-anchor=\"end\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#555555\">Circle area ~ fatalities. Outlines: Natural Earth via world-atlas</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }

@@ -26,7 +26,7 @@ public sealed class TemporalLexicon
     static readonly string[] Rules =
     [
         "date", "month", "year", "dayrange", "relday", "weekday", "relperiod", "weekend", "recent", "ago", "later",
-        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset",
+        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset", "nthweekday", "weekof",
     ];
 
     TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue, FrozenSet<string> ordinalNouns)

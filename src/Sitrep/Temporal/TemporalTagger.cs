@@ -161,6 +161,8 @@ public sealed class TemporalTagger : ITemporalTagger
             "numdate" => ResolveNumericDate(text, m, reference, future),
             "yearrange" => ResolveYearRange(m),
             "offset" => ResolveOffset(m, reference),
+            "nthweekday" => ResolveNthWeekday(m, reference, future),
+            "weekof" => ResolveDate(text, m, reference, future) is { } day ? Week(day.Start) : null,
             "decade" => ResolveDecade(m),
             "quarter" => ResolveQuarter(m, reference),
             "season" => ResolveSeason(m, reference),
@@ -251,7 +253,7 @@ public sealed class TemporalTagger : ITemporalTagger
         if (!hasYear && monthGroup.Success)
         {
             // Bare months: full names only ("Mar" is too ambiguous), and not the verbs "may"/"march".
-            if (IsVerbLikeMonth(m) || (monthGroup.Length <= 3 && !hasMod))
+            if (IsVerbLikeMonth(m) || (_lexicon.IsAbbreviation(monthGroup.ValueSpan) && !hasMod))
             {
                 return null;
             }
@@ -261,6 +263,10 @@ public sealed class TemporalTagger : ITemporalTagger
         if (YearOf(m) is int y)
         {
             year = y;
+        }
+        else if (m.Groups["yrel"].Success)
+        {
+            year = reference.Year + (_lexicon.Lookup("dayrel", m.Groups["yrel"].ValueSpan) switch { "last" or "past" => -1, "next" => 1, _ => 0 });
         }
         else if (m.Groups["rel"].Success)
         {
@@ -546,6 +552,51 @@ public sealed class TemporalTagger : ITemporalTagger
         }
 
         return YearOf(m) is int year && TryDate(year, month, day) is { } d ? Day(d) : null;
+    }
+
+    DateInterval? ResolveNthWeekday(Match m, DateOnly reference, bool future)
+    {
+        if (Int(_lexicon.Lookup("weekday", m.Groups["weekday"].ValueSpan)) is not int wd)
+        {
+            return null;
+        }
+
+        int year, month;
+        if (m.Groups["month"].Success)
+        {
+            if (MonthOf(m) is not int mo)
+            {
+                return null;
+            }
+
+            month = mo;
+            year = YearOf(m) ?? (future
+                ? (mo >= reference.Month ? reference.Year : reference.Year + 1)
+                : (mo <= reference.Month ? reference.Year : reference.Year - 1));
+        }
+        else
+        {
+            var offset = (m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : "this") switch { "last" or "past" => -1, "next" => 1, _ => 0 };
+            var d = reference.AddMonths(offset);
+            (year, month) = (d.Year, d.Month);
+        }
+
+        var nth = m.Groups["nth"].Value.ToUpperInvariant() switch
+        {
+            "FIRST" or "1ST" => 1,
+            "SECOND" or "2ND" => 2,
+            "THIRD" or "3RD" => 3,
+            "FOURTH" or "4TH" => 4,
+            _ => -1,
+        };
+        if (nth > 0)
+        {
+            var first = new DateOnly(year, month, 1);
+            return Day(first.AddDays(((wd - IsoDay(first) + 7) % 7) + (7 * (nth - 1))));
+        }
+
+        var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return Day(last.AddDays(-((IsoDay(last) - wd + 7) % 7)));
     }
 
     static DateInterval? ResolveYearRange(Match m)

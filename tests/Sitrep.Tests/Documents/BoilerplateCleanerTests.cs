@@ -177,6 +177,17 @@ public sealed class BoilerplateCleanerTests
     }
 
     [Fact]
+    public void Clean_trailing_sentence_that_lost_its_full_stop_is_not_a_teaser()
+    {
+        // Headlinese drops auxiliaries; "has killed" marks a sentence of the article, cut short by the scrape.
+        const string text = "Rebels shell Deraa suburbs\n\nRebels shelled two suburbs of Deraa overnight, killing four civilians, state media reported.\n\n"
+            + "The army has killed at least 12 militants in shelling near the town of Nawa";
+        var c = s_cleaner.Clean(text);
+        Assert.Empty(c.Removed);
+        Assert.EndsWith("near the town of Nawa", c.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Clean_plain_paragraph_text_is_kept_whole()
     {
         const string text = "Turkish jets struck Kurdish positions near Afrin on Saturday, the army said.\nThe strikes came after rockets hit the border town of Kilis.";

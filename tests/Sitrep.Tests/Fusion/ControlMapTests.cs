@@ -67,6 +67,19 @@ public sealed class ControlMapTests
     }
 
     [Fact]
+    public void Build_same_date_hand_overs_that_chain_follow_each_other_instead_of_contesting()
+    {
+        // A coarse date ("in 2015") shared by two changes: IS took it, then the army took it from IS.
+        var map = ControlMap.Build([
+            Change("later", "2015-01-01", IslamicState, IraqiArmy),
+            Change("earlier", "2015-01-01", null, IslamicState),
+        ]);
+        var t = Assert.Single(map.Timelines);
+        Assert.Equal(["Islamic State", "Military Forces of Iraq"], t.Periods.Select(p => p.Controller!.Name));
+        Assert.Equal(ControlState.Held, t.Periods[^1].State);
+    }
+
+    [Fact]
     public void Find_tolerates_spelling_variants()
     {
         var map = ControlMap.Build([Change("c1", "2017-11-09", IslamicState, Army)]);

@@ -68,6 +68,16 @@ public sealed class DocumentReaderTests : IDisposable
     }
 
     [Fact]
+    public void ReadFile_jsonl_falls_back_to_field_names_when_the_mapped_name_is_absent()
+    {
+        var path = _files.Write("a.jsonl", "{\"id\": \"w1\", \"text\": \"Two killed.\", \"outlet\": \"Wire\"}\n");
+        var map = FieldMap.TryParse("id=unit_id,text=article_content,outlet=source", out _)!;
+        var doc = Assert.Single(Read(path, map)).Document!;
+        Assert.Equal(("w1", "Two killed.", "Wire"), (doc.Id.Value, doc.Content, doc.Outlet));
+        Assert.Empty(doc.Metadata);
+    }
+
+    [Fact]
     public void ReadFile_json_array_streams_each_object()
     {
         var path = _files.Write("a.json", """[{"text": "One."}, {"text": "Two."}]""");

@@ -286,7 +286,25 @@ public sealed class BoilerplateCleaner : ITextCleaner
             }
         }
 
-        return true;
+        return !HasFiniteAuxiliary(line);
+    }
+
+    // Headlinese drops auxiliaries ("Turkey kills 28 militants"); a line with "has killed" or "were shot" is a
+    // sentence of the article that lost its final full stop in scraping, not a teaser.
+    static bool HasFiniteAuxiliary(ReadOnlySpan<char> line)
+    {
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range].Trim(".,;\"'\u201C\u201D");
+            if (word.Equals("has", StringComparison.OrdinalIgnoreCase) || word.Equals("have", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("had", StringComparison.OrdinalIgnoreCase) || word.Equals("was", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("were", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     static CleanedText Build(string text, List<Line> lines, string?[] reasons, int headlineIndex)

@@ -72,6 +72,13 @@ public sealed class HtmlMainTextExtractor : IMainTextExtractor
         // Sanity checks between the selector result and the scoring fallback (trafilatura's comparison).
         var text = Choose(selectedText, scoredText);
 
+        // A selector hit that is only part of the scored block (an intro section inside the real body) yields to it.
+        if (scored is not null && selected.Count > 0 && ReferenceEquals(text, selectedText)
+            && selected.All(e => scored.Contains(e) && !ReferenceEquals(e, scored)) && scoredText.Length > 2 * selectedText.Length)
+        {
+            text = scoredText;
+        }
+
         if (!string.IsNullOrWhiteSpace(jsonLdBody))
         {
             var ld = PlainBody(jsonLdBody);
@@ -147,11 +154,11 @@ internal static class ContentSelectors
         "article", "[role=main]", "main", "#content", "#main", ".content",
     ];
 
-    // Selectors whose matches are parts of one body (paywall splits, companion columns): all are concatenated.
-    static readonly FrozenSet<string> s_multiPart = new[]
+    // Page-level containers: only the largest match is the article. Every other selector names a body class, whose
+    // separate matches are parts of one body (paywall splits, NYT companion columns, sections around a figure).
+    static readonly FrozenSet<string> s_singleMatch = new[]
     {
-        "[itemprop=articleBody]", "[itemprop=articlebody]", ".StoryBodyCompanionColumn", ".paywall", ".article-body",
-        ".article__body", ".story-body", ".rich-text", ".RichText", ".articleBody", ".body-text",
+        "article", "[role=main]", "main", "#content", "#main", ".content",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<IElement> Find(IElement body)
@@ -171,9 +178,10 @@ internal static class ContentSelectors
                 continue;
             }
 
-            if (s_multiPart.Contains(sel))
+            if (!s_singleMatch.Contains(sel))
             {
-                return [.. matches.Where((_, i) => lengths[i] >= 30)];
+                var max = lengths.Max();
+                return [.. matches.Where((_, i) => lengths[i] >= Math.Min(100, max) || lengths[i] >= max / 10)];
             }
 
             var best = 0;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sitrep.Documents.Dates;
 
 namespace Sitrep.Documents.Ingest;
 
@@ -6,10 +7,14 @@ namespace Sitrep.Documents.Ingest;
 /// Turns a raw document into an <see cref="Article"/> in two steps, so a batch runner can compute outlet
 /// profiles in between: <see cref="Prepare"/> (HTML → main text; outlet and URL settled) and
 /// <see cref="Finish"/> (cleaning, title, publication date). Publication date precedence: <c>--published</c>
-/// override, then the input's date field, then the page's metadata, then a dateline in the cleaned text.
+/// override, then the input's date field, then the page's metadata, then a dateline in the cleaned text, then
+/// the page's weak in-page date guess.
 /// </summary>
 public sealed class DocumentProcessor(IMainTextExtractor extractor, ITextCleaner cleaner, IPublicationDateFinder dateFinder)
 {
+    // Metadata, then the dateline of the cleaned text, then the page's weak in-page guess (htmldate's order).
+    readonly PublicationDateResolver _pageDates = new(dateFinder);
+
     /// <summary>Confidence given to a date from the input's own date field.</summary>
     public const double InputFieldConfidence = 0.9;
 
@@ -52,7 +57,9 @@ public sealed class DocumentProcessor(IMainTextExtractor extractor, ITextCleaner
             ? new PublicationDate(forced, DateSource.Override, 1.0)
             : raw.Published is { } given
                 ? new PublicationDate(given, DateSource.InputField, InputFieldConfidence)
-                : prepared.Page?.Published ?? dateFinder.Find(cleaned.Text);
+                : prepared.Page is { } extracted
+                    ? _pageDates.Resolve(extracted with { MainText = cleaned.Text })
+                    : dateFinder.Find(cleaned.Text);
 
         var metadata = raw.Metadata;
         if (prepared.Page is { } page)

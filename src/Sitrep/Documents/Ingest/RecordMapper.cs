@@ -12,8 +12,11 @@ static class RecordMapper
     public static ReadResult Map(
         IReadOnlyDictionary<string, string> fields, FieldMap map, string path, long line, string? id = null)
     {
+        // The mapped name first, then the field's own name (so one --map can serve a CSV and a JSONL file together).
         string? Get(string field) =>
-            fields.TryGetValue(map.ColumnOf(field), out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+            fields.TryGetValue(map.ColumnOf(field), out var v) && !string.IsNullOrWhiteSpace(v) ? v
+            : fields.TryGetValue(field, out v) && !string.IsNullOrWhiteSpace(v) ? v
+            : null;
 
         var text = Get("text");
         var html = Get("html");
@@ -26,6 +29,7 @@ static class RecordMapper
         foreach (var f in FieldMap.Fields)
         {
             used.Add(map.ColumnOf(f));
+            used.Add(f);
         }
 
         var meta = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
