@@ -33,9 +33,10 @@ static class TrainCommand
         var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 1f };
         var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --rebuild-from: keep the old one)", DefaultValueFactory = _ => 10 };
         var nerOnly = new Option<FileInfo?>("--rebuild-from") { Description = "Keep this model's tagger and parser (re-pruned); retrain the lemmatiser and the name recogniser" };
+        var retrainParser = new Option<bool>("--retrain-parser") { Description = "With --rebuild-from: keep only the tagger, retrain the parser too (parser experiments)" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
-            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev,
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser,
         };
         cmd.SetAction(parse =>
         {
@@ -56,6 +57,7 @@ static class TrainCommand
                 ParserPruning = parse.GetValue(pruning),
                 RecognizerEpochs = parse.GetValue(nerEpochs),
                 UseDevSets = !parse.GetValue(noDev),
+                RetrainParser = parse.GetValue(retrainParser),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;
