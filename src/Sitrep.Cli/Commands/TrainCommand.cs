@@ -34,9 +34,10 @@ static class TrainCommand
         var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --rebuild-from: keep the old one)", DefaultValueFactory = _ => 10 };
         var nerOnly = new Option<FileInfo?>("--rebuild-from") { Description = "Keep this model's tagger and parser (re-pruned); retrain the lemmatiser and the name recogniser" };
         var retrainParser = new Option<bool>("--retrain-parser") { Description = "With --rebuild-from: keep only the tagger, retrain the parser too (parser experiments)" };
+        var onePass = new Option<bool>("--one-pass-tagger") { Description = "No second tagger pass (the second pass sees the first pass's tags of the next words)" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
-            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser,
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass,
         };
         cmd.SetAction(parse =>
         {
@@ -58,6 +59,7 @@ static class TrainCommand
                 RecognizerEpochs = parse.GetValue(nerEpochs),
                 UseDevSets = !parse.GetValue(noDev),
                 RetrainParser = parse.GetValue(retrainParser),
+                TwoPassTagger = !parse.GetValue(onePass),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;
