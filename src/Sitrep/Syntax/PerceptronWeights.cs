@@ -65,7 +65,7 @@ internal sealed class PerceptronWeights : IFeatureScorer
 
         var scale = max > 0 ? max / 32000f : 1f;
         var cap = 16;
-        while (cap < keys.Count * 2)
+        while (cap < keys.Count * 3 / 2)
         {
             cap <<= 1;
         }
@@ -132,8 +132,14 @@ internal sealed class PerceptronWeights : IFeatureScorer
             return;
         }
 
-        // Pass 1: home slots of all features (independent loads: the misses overlap).
+        // Pass 0: touch every home slot without branching on what is there, so the cache misses overlap instead of
+        // waiting behind mispredicted probe branches. Pass 1 then probes in cache.
         Span<int> at = stackalloc int[features.Length];
+        for (var i = 0; i < features.Length; i++)
+        {
+            at[i] = (int)slots[(int)(features[i] & (uint)mask)].Key;
+        }
+
         for (var i = 0; i < features.Length; i++)
         {
             var f = features[i];
@@ -158,7 +164,7 @@ internal sealed class PerceptronWeights : IFeatureScorer
             at[i] = slot;
         }
 
-        // Pass 2: inline pairs; long lists are read in pass 3.
+        // Pass 2: inline pairs; long lists are touched, then read in pass 3.
         var longLists = 0;
         for (var i = 0; i < at.Length; i++)
         {
@@ -184,7 +190,13 @@ internal sealed class PerceptronWeights : IFeatureScorer
             }
         }
 
+        var touch = 0u;
         for (var i = 0; i < longLists; i++)
+        {
+            touch |= pairs[at[i]];
+        }
+
+        for (var i = 0; touch != 0 && i < longLists; i++)
         {
             var start = at[i];
             var n = (int)pairs[start];
