@@ -35,9 +35,10 @@ static class TrainCommand
         var nerOnly = new Option<FileInfo?>("--rebuild-from") { Description = "Keep this model's tagger and parser (re-pruned); retrain the lemmatiser and the name recogniser" };
         var retrainParser = new Option<bool>("--retrain-parser") { Description = "With --rebuild-from: keep only the tagger, retrain the parser too (parser experiments)" };
         var onePass = new Option<bool>("--one-pass-tagger") { Description = "No second tagger pass (the second pass sees the first pass's tags of the next words)" };
+        var reportDev = new Option<bool>("--report-dev") { Description = "Print EWT dev UAS/LAS after each parser epoch (use with --no-dev)" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
-            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass,
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
         };
         cmd.SetAction(parse =>
         {
@@ -60,6 +61,7 @@ static class TrainCommand
                 UseDevSets = !parse.GetValue(noDev),
                 RetrainParser = parse.GetValue(retrainParser),
                 TwoPassTagger = !parse.GetValue(onePass),
+                ReportDev = parse.GetValue(reportDev),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

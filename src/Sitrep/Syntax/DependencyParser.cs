@@ -448,7 +448,8 @@ internal sealed class DependencyParser
     internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
 
     /// <summary>Trains with the dynamic oracle; projective sentences only.</summary>
-    public static DependencyParser Train(string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log)
+    public static DependencyParser Train(
+        string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log, Action<int, DependencyParser>? afterEpoch = null)
     {
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
         var parser = new DependencyParser(labels, model);
@@ -512,9 +513,15 @@ internal sealed class DependencyParser
             }
 
             log($"parser epoch {epoch + 1}/{epochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
+            if (afterEpoch is not null && epoch + 1 < epochs)
+            {
+                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold)));
+            }
         }
 
-        return new DependencyParser(labels, model.Freeze(threshold));
+        var final = new DependencyParser(labels, model.Freeze(threshold));
+        afterEpoch?.Invoke(epochs, final);
+        return final;
     }
 
     /// <summary>Number of weighted features.</summary>

@@ -16,6 +16,7 @@ namespace Sitrep.Syntax;
 /// <param name="RebuildFrom">When set, keep this model's tagger and parser (re-pruned) and retrain the lemmatiser and recogniser.</param>
 /// <param name="UseDevSets">Also train on EWT dev and GUM dev (the test sets are never used).</param>
 /// <param name="TwoPassTagger">Train a second tagger pass that also sees the first pass's tags of the following words.</param>
+/// <param name="ReportDev">After each parser epoch, print UAS/LAS on EWT dev (gold tokens, the run's tagger): for choosing the epoch count with --no-dev.</param>
 /// <param name="RetrainParser">With <paramref name="RebuildFrom"/>: keep only the tagger; retrain the parser too (parser experiments).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
@@ -30,7 +31,8 @@ public sealed record SyntaxTrainingOptions(
     string? RebuildFrom = null,
     bool UseDevSets = true,
     bool RetrainParser = false,
-    bool TwoPassTagger = true);
+    bool TwoPassTagger = true,
+    bool ReportDev = false);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -58,7 +60,7 @@ public static class SyntaxTrainer
             var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
-                ? TrainParser(options, all, TrainTaggers(options, all, Log).ParserTags, Log)
+                ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
                 : old.Parser.Prune(options.ParserPruning);
             (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
             Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
@@ -69,9 +71,10 @@ public static class SyntaxTrainer
         var train = ewt.Concat(gum).ToList();
         Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
 
-        var (tagger, parserTags) = TrainTaggers(options, train, Log);
+        var taggers = TrainTaggers(options, train, Log);
+        var tagger = taggers.Tagger;
         var lemmatizer = TrainLemmatizer(train, Log);
-        var parser = TrainParser(options, train, parserTags, Log);
+        var parser = TrainParser(options, train, taggers, Log);
         var recognizer = TrainRecognizer(options, tagger, gum, Log);
         new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
@@ -131,6 +134,8 @@ public static class SyntaxTrainer
         return (tagger, parserTags);
     }
 
+    static string Universal(string rel) => rel.Split(':')[0];
+
     static ulong[] Hashes(PosTagger tagger, WordInfo[] words)
     {
         var ids = new int[words.Length];
@@ -138,8 +143,9 @@ public static class SyntaxTrainer
         return [.. ids.Select(c => tagger.ClassHash[c])];
     }
 
-    static DependencyParser TrainParser(SyntaxTrainingOptions options, List<ConlluSentence> train, ulong[][] tagIds, Action<string> log)
+    static DependencyParser TrainParser(SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags) taggers, Action<string> log)
     {
+        var tagIds = taggers.ParserTags;
         var labels = train.SelectMany(s => s.Words.Select(w => w.DepRel)).Where(l => l != "_").Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
@@ -160,7 +166,37 @@ public static class SyntaxTrainer
         }
 
         var sw = Stopwatch.StartNew();
-        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log);
+        Action<int, DependencyParser>? report = null;
+        if (options.ReportDev)
+        {
+            var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
+                .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)]), Gold: s.Words)).ToList();
+            var devTags = dev.Select(d => Hashes(taggers.Tagger, d.Words)).ToList();
+            report = (epoch, p) =>
+            {
+                int n = 0, uas = 0, las = 0;
+                for (var i = 0; i < dev.Count; i++)
+                {
+                    var (words, gold) = dev[i];
+                    var heads = new int[words.Length];
+                    var rels = new int[words.Length];
+                    p.Parse(words, devTags[i], heads, rels);
+                    for (var j = 0; j < words.Length; j++)
+                    {
+                        n++;
+                        if (heads[j] == gold[j].Head)
+                        {
+                            uas++;
+                            las += string.Equals(Universal(p.Labels[rels[j]]), Universal(gold[j].DepRel), StringComparison.Ordinal) ? 1 : 0;
+                        }
+                    }
+                }
+
+                log($"parser after epoch {epoch}: EWT dev UAS {100.0 * uas / n:F2}, LAS {100.0 * las / n:F2}");
+            };
+        }
+
+        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report);
         log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
         return parser;
 
