@@ -25,7 +25,7 @@ static class TrainCommand
             Description = "Model file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("data", "syntax", "en-syntax.bin")),
         };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 10 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 15 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes", DefaultValueFactory = _ => 8 };
         var folds = new Option<int>("--jackknife") { Description = "Jackknife folds for the parser's training tags (0 = none)", DefaultValueFactory = _ => 4 };
         var noUner = new Option<bool>("--no-uner-dev") { Description = "Train the recogniser on GUM only (not also on Universal NER EWT dev)" };

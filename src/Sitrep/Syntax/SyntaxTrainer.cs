@@ -22,7 +22,7 @@ public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
     int TaggerEpochs = 8,
-    int ParserEpochs = 10,
+    int ParserEpochs = 15,
     int RecognizerEpochs = 10,
     int JackknifeFolds = 4,
     bool UseUnerDev = true,
