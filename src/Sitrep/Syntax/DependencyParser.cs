@@ -200,6 +200,19 @@ internal sealed class DependencyParser
         Span<float> scores = stackalloc float[ClassCount];
         while (!s.Terminal)
         {
+            // Forced moves need no scoring: SHIFT on an empty stack, LEFT-root when only the root is left to attach.
+            if (s.Sp == 0)
+            {
+                Apply(s, 0);
+                continue;
+            }
+
+            if (s.B == s.N && s.Sp == 1)
+            {
+                Apply(s, 1 + RootLabel);
+                continue;
+            }
+
             var k = Features(s, w, t, pc, feats);
             _weights.Score(feats[..k], scores);
             Apply(s, Best(s, scores));
