@@ -540,6 +540,9 @@ internal sealed class DependencyParser
     /// <summary>Number of weighted features.</summary>
     public int FeatureCount => ((PerceptronWeights)_weights).FeatureCount;
 
+    /// <summary>The 16-bit weight quantum (largest weight / 32000).</summary>
+    public float WeightQuantum => ((PerceptronWeights)_weights).Scale;
+
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
     public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold));
 

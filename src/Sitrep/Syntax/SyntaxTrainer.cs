@@ -63,7 +63,7 @@ public static class SyntaxTrainer
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
                 : old.Parser.Prune(options.ParserPruning);
             (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
-            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
+            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features, weight quantum {pruned.WeightQuantum:G3})");
             return;
         }
 
