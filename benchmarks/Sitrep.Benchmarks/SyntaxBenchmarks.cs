@@ -53,6 +53,19 @@ public class SyntaxBenchmarks
         Console.WriteLine($"// {_sentences.Count} sentences, {TokenCount} tokens per operation");
     }
 
+    /// <summary>Part-of-speech tagging only (both passes): the tagger's share of <see cref="TagAndParse"/>.</summary>
+    [Benchmark]
+    public int Tag()
+    {
+        var n = 0;
+        foreach (var w in _words)
+        {
+            n += _parser.TagOnly(w).Length;
+        }
+
+        return n;
+    }
+
     /// <summary>Part-of-speech tagging and dependency parsing only (the speed floor: ≥ 30,000 tokens/s).</summary>
     [Benchmark]
     public int TagAndParse()

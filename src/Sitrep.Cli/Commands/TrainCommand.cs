@@ -25,16 +25,20 @@ static class TrainCommand
             Description = "Model file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("data", "syntax", "en-syntax.bin")),
         };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 10 };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes", DefaultValueFactory = _ => 15 };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes", DefaultValueFactory = _ => 8 };
         var folds = new Option<int>("--jackknife") { Description = "Jackknife folds for the parser's training tags (0 = none)", DefaultValueFactory = _ => 4 };
         var noUner = new Option<bool>("--no-uner-dev") { Description = "Train the recogniser on GUM only (not also on Universal NER EWT dev)" };
+        var noDev = new Option<bool>("--no-dev") { Description = "Train on the train sets only (not also on EWT dev and GUM dev)" };
         var pruning = new Option<float>("--parser-pruning") { Description = "Drop averaged parser weights below this magnitude", DefaultValueFactory = _ => 1f };
         var nerEpochs = new Option<int>("--recognizer-epochs") { Description = "Recogniser passes (0 with --rebuild-from: keep the old one)", DefaultValueFactory = _ => 10 };
         var nerOnly = new Option<FileInfo?>("--rebuild-from") { Description = "Keep this model's tagger and parser (re-pruned); retrain the lemmatiser and the name recogniser" };
+        var retrainParser = new Option<bool>("--retrain-parser") { Description = "With --rebuild-from: keep only the tagger, retrain the parser too (parser experiments)" };
+        var onePass = new Option<bool>("--one-pass-tagger") { Description = "No second tagger pass (the second pass sees the first pass's tags of the next words)" };
+        var reportDev = new Option<bool>("--report-dev") { Description = "Print EWT dev UAS/LAS after each parser epoch (use with --no-dev)" };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
-            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs,
+            treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
         };
         cmd.SetAction(parse =>
         {
@@ -54,6 +58,10 @@ static class TrainCommand
                 RebuildFrom = parse.GetValue(nerOnly)?.FullName,
                 ParserPruning = parse.GetValue(pruning),
                 RecognizerEpochs = parse.GetValue(nerEpochs),
+                UseDevSets = !parse.GetValue(noDev),
+                RetrainParser = parse.GetValue(retrainParser),
+                TwoPassTagger = !parse.GetValue(onePass),
+                ReportDev = parse.GetValue(reportDev),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class DependencyParser
 {
-    internal const int MaxFeatures = 96;
+    internal const int MaxFeatures = 112;
     static readonly ulong None = FeatureHash.Of("-NONE-");
     static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
     readonly IFeatureScorer _weights;
@@ -194,13 +194,26 @@ internal sealed class DependencyParser
     public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
     {
         var n = words.Length;
-        var (w, t) = Lexical(words, tags);
+        var (w, t, pc) = Lexical(words, tags);
         var s = new State(n);
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[ClassCount];
         while (!s.Terminal)
         {
-            var k = Features(s, w, t, feats);
+            // Forced moves need no scoring: SHIFT on an empty stack, LEFT-root when only the root is left to attach.
+            if (s.Sp == 0)
+            {
+                Apply(s, 0);
+                continue;
+            }
+
+            if (s.B == s.N && s.Sp == 1)
+            {
+                Apply(s, 1 + RootLabel);
+                continue;
+            }
+
+            var k = Features(s, w, t, pc, feats);
             _weights.Score(feats[..k], scores);
             Apply(s, Best(s, scores));
         }
@@ -212,25 +225,29 @@ internal sealed class DependencyParser
         }
     }
 
-    static (ulong[] W, ulong[] T) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    /// <summary>Word and tag hashes with the root appended, and the running count of punctuation tokens before each position.</summary>
+    static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
     {
         var n = words.Length;
         var w = new ulong[n + 1];
         var t = new ulong[n + 1];
+        var pc = new int[n + 2];
         for (var i = 0; i < n; i++)
         {
             w[i] = words[i].Lower;
             t[i] = tags[i];
+            pc[i + 1] = pc[i] + (words[i].IsPunctuation ? 1 : 0);
         }
 
         w[n] = RootWord;
         t[n] = RootWord;
-        return (w, t);
+        pc[n + 1] = pc[n];
+        return (w, t, pc);
     }
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 
-    int Features(State s, ulong[] W, ulong[] T, Span<uint> f)
+    int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
     {
         var n = 0;
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
@@ -355,6 +372,23 @@ internal sealed class DependencyParser
         f[n++] = FeatureHash.F(91, s1w, b0w);
         f[n++] = FeatureHash.F(92, s1t, s0t, b0t, d);
         f[n++] = FeatureHash.F(93, s1wt, b0wt);
+        // The function word opening a phrase (its leftmost dependent: "in" of "in southwestern Aleppo") against
+        // the candidate heads: prepositional attachment.
+        ulong s0lw = Wd(s0l), b0lw = Wd(b0l);
+        f[n++] = FeatureHash.F(94, s0lw, s1w);
+        f[n++] = FeatureHash.F(95, s0lw, s1t);
+        f[n++] = FeatureHash.F(96, s0lw, b0w);
+        f[n++] = FeatureHash.F(97, s0lw, b0t);
+        f[n++] = FeatureHash.F(98, s0lw, s0t, s1t);
+        f[n++] = FeatureHash.F(99, b0lw, s0w);
+        f[n++] = FeatureHash.F(100, b0lw, s0t);
+        f[n++] = FeatureHash.F(101, b0lw, b0t, s0t);
+        // Punctuation between the candidates (appositions, parataxis, coordination), capped at 3.
+        var p0 = s0 < 0 ? 9UL : (ulong)Math.Min(3, Pc[b0] - Pc[s0 + 1]);
+        var p1 = s1 < 0 ? 9UL : (ulong)Math.Min(3, Pc[s0] - Pc[s1 + 1]);
+        f[n++] = FeatureHash.F(102, s0t, b0t, p0);
+        f[n++] = FeatureHash.F(103, s1t, s0t, p1);
+        f[n++] = FeatureHash.F(104, s0w, p0, d);
         return n;
     }
 
@@ -427,7 +461,8 @@ internal sealed class DependencyParser
     internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
 
     /// <summary>Trains with the dynamic oracle; projective sentences only.</summary>
-    public static DependencyParser Train(string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log)
+    public static DependencyParser Train(
+        string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log, Action<int, DependencyParser>? afterEpoch = null)
     {
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
         var parser = new DependencyParser(labels, model);
@@ -448,11 +483,11 @@ internal sealed class DependencyParser
                 var e = examples[ei];
                 var n = e.Words.Length;
                 var gold = e.Heads.Select(h => h < 0 ? n : h).ToArray();
-                var (w, t) = Lexical(e.Words, e.Tags);
+                var (w, t, pc) = Lexical(e.Words, e.Tags);
                 var s = new State(n);
                 while (!s.Terminal)
                 {
-                    var k = parser.Features(s, w, t, feats);
+                    var k = parser.Features(s, w, t, pc, feats);
                     model.Score(feats[..k], scores);
                     parser.Costs(s, gold, e.Labels, costs);
                     int guess = -1, best = -1;
@@ -491,13 +526,22 @@ internal sealed class DependencyParser
             }
 
             log($"parser epoch {epoch + 1}/{epochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
+            if (afterEpoch is not null && epoch + 1 < epochs)
+            {
+                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold)));
+            }
         }
 
-        return new DependencyParser(labels, model.Freeze(threshold));
+        var final = new DependencyParser(labels, model.Freeze(threshold));
+        afterEpoch?.Invoke(epochs, final);
+        return final;
     }
 
     /// <summary>Number of weighted features.</summary>
     public int FeatureCount => ((PerceptronWeights)_weights).FeatureCount;
+
+    /// <summary>The 16-bit weight quantum (largest weight / 32000).</summary>
+    public float WeightQuantum => ((PerceptronWeights)_weights).Scale;
 
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
     public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold));

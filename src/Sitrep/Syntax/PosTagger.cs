@@ -2,17 +2,21 @@ namespace Sitrep.Syntax;
 
 /// <summary>
 /// Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class per word, with Honnibal's
-/// feature set extended by affixes, shapes and the ambiguity classes of the following words.
+/// feature set extended by affixes, shapes and the ambiguity classes of the following words. Optionally two-pass:
+/// a second left-to-right pass sees the first pass's tags of the following words too ("that border town": the
+/// nouns after "that" make it a determiner), trained on jackknifed first-pass tags.
 /// </summary>
 internal sealed class PosTagger
 {
-    const int MaxFeatures = 40;
+    const int MaxFeatures = 48;
     readonly IFeatureScorer _weights;
+    readonly IFeatureScorer? _second;
     readonly Dictionary<ulong, ulong> _ambiguity;
 
-    PosTagger(string[] classes, IFeatureScorer weights, Dictionary<ulong, ulong> ambiguity)
+    PosTagger(string[] classes, IFeatureScorer weights, Dictionary<ulong, ulong> ambiguity, IFeatureScorer? second = null)
     {
         Classes = classes;
+        _second = second;
         Upos = [.. classes.Select(c => c[..c.IndexOf('\t', StringComparison.Ordinal)])];
         Xpos = [.. classes.Select(c => c[(c.IndexOf('\t', StringComparison.Ordinal) + 1)..])];
         _weights = weights;
@@ -32,16 +36,42 @@ internal sealed class PosTagger
     /// <summary>Hash of each class, used as the tag feature by the parser and the recogniser.</summary>
     public ulong[] ClassHash { get; }
 
+    /// <summary>True when the tagger has a second pass.</summary>
+    public bool TwoPass => _second is not null;
+
     /// <summary>Tags one sentence; <paramref name="tags"/> receives class indexes.</summary>
     public void Tag(ReadOnlySpan<WordInfo> words, Span<int> tags)
     {
+        var amb = AmbiguityOf(words);
+        Pass(_weights, words, amb, default, tags);
+        if (_second is not null)
+        {
+            Span<ulong> first = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
+            for (var i = 0; i < words.Length; i++)
+            {
+                first[i] = ClassHash[tags[i]];
+            }
+
+            Pass(_second, words, amb, first, tags);
+        }
+    }
+
+    /// <summary>First-pass tag hashes only (the second pass's input), for jackknifing.</summary>
+    public ulong[] FirstPass(ReadOnlySpan<WordInfo> words)
+    {
+        var tags = new int[words.Length];
+        Pass(_weights, words, AmbiguityOf(words), default, tags);
+        return [.. tags.Select(t => ClassHash[t])];
+    }
+
+    void Pass(IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ulong[] amb, ReadOnlySpan<ulong> first, Span<int> tags)
+    {
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[Classes.Length];
-        var amb = AmbiguityOf(words);
         for (var i = 0; i < words.Length; i++)
         {
-            var n = Features(words, amb, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, feats);
-            _weights.Score(feats[..n], scores);
+            var n = Features(words, amb, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, first, feats);
+            weights.Score(feats[..n], scores);
             tags[i] = ArgMax(scores);
         }
     }
@@ -71,7 +101,7 @@ internal sealed class PosTagger
         return best;
     }
 
-    int Features(ReadOnlySpan<WordInfo> w, ulong[] amb, int i, int p1, int p2, Span<uint> f)
+    int Features(ReadOnlySpan<WordInfo> w, ulong[] amb, int i, int p1, int p2, ReadOnlySpan<ulong> first, Span<uint> f)
     {
         var n = 0;
         ref readonly var x = ref w[i];
@@ -115,11 +145,46 @@ internal sealed class PosTagger
         f[n++] = FeatureHash.F(31, t1, amb[i]);
         f[n++] = FeatureHash.F(32, x.Flags);
         f[n++] = FeatureHash.F(33, t1, x.Shape);
+        if (!first.IsEmpty)
+        {
+            // Second pass: the first pass's tags of this word and the next two.
+            ulong f0 = first[i], f1 = i + 1 < w.Length ? first[i + 1] : WordInfo.End, f2 = i + 2 < w.Length ? first[i + 2] : WordInfo.End;
+            f[n++] = FeatureHash.F(40, f0);
+            f[n++] = FeatureHash.F(41, f1);
+            f[n++] = FeatureHash.F(42, f1, f2);
+            f[n++] = FeatureHash.F(43, x.Lower, f1);
+            f[n++] = FeatureHash.F(44, t1, f1);
+            f[n++] = FeatureHash.F(45, f0, f1);
+            f[n++] = FeatureHash.F(46, x.Suf3, f1);
+            f[n++] = FeatureHash.F(47, x.Lower, f1, f2);
+        }
+
         return n;
     }
 
-    /// <summary>Trains a tagger on <paramref name="data"/> for <paramref name="epochs"/> passes.</summary>
-    public static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log)
+    /// <summary>Trains a one-pass tagger on <paramref name="data"/> for <paramref name="epochs"/> passes.</summary>
+    public static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log) =>
+        Train(data, epochs, seed, log, null);
+
+    /// <summary>
+    /// Trains a two-pass tagger: <paramref name="firstPass"/> is the one-pass tagger (trained on all of
+    /// <paramref name="data"/>), <paramref name="firstTags"/> the jackknifed first-pass tag hashes of each sentence.
+    /// </summary>
+    public static PosTagger TrainSecondPass(PosTagger firstPass, IReadOnlyList<ConlluSentence> data, ulong[][] firstTags, int epochs, int seed, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(firstPass);
+        var second = Train(data, epochs, seed, log, firstTags);
+
+        // The second pass's classes are indexed in the same data order as the first pass's when trained on the same data.
+        if (!second.Classes.SequenceEqual(firstPass.Classes))
+        {
+            throw new InvalidOperationException("first and second tagger passes disagree on the class list");
+        }
+
+        return new PosTagger(firstPass.Classes, firstPass._weights, firstPass._ambiguity, second._weights);
+    }
+
+    static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log, ulong[][]? firstTags)
     {
         var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordTags = new Dictionary<ulong, Dictionary<int, int>>();
@@ -190,9 +255,10 @@ internal sealed class PosTagger
                 var (words, gold) = sents[si];
                 var amb = tagger.AmbiguityOf(words);
                 var pred = new int[words.Length];
+                ReadOnlySpan<ulong> first = firstTags is null ? default : firstTags[si];
                 for (var i = 0; i < words.Length; i++)
                 {
-                    var n = tagger.Features(words, amb, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, feats);
+                    var n = tagger.Features(words, amb, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, first, feats);
                     model.Score(feats[..n], scores);
                     var guess = ArgMax(scores);
                     model.Update(feats[..n], gold[i], guess);
@@ -202,7 +268,7 @@ internal sealed class PosTagger
                 }
             }
 
-            log($"tagger epoch {epoch + 1}/{epochs}: train accuracy {100.0 * correct / total:F2} %, {model.FeatureCount} features");
+            log($"tagger{(firstTags is null ? "" : " (second pass)")} epoch {epoch + 1}/{epochs}: train accuracy {100.0 * correct / total:F2} %, {model.FeatureCount} features");
         }
 
         return new PosTagger(classes, model.Freeze(0.001f), ambiguity);
@@ -225,10 +291,15 @@ internal sealed class PosTagger
         }
 
         ((PerceptronWeights)_weights).Write(writer);
+        writer.Write(_second is not null);
+        if (_second is PerceptronWeights second)
+        {
+            second.Write(writer);
+        }
     }
 
-    /// <summary>Reads a tagger written by <see cref="Write"/>.</summary>
-    public static PosTagger Read(BinaryReader reader)
+    /// <summary>Reads a tagger written by <see cref="Write"/> (format 1 files have no second pass).</summary>
+    public static PosTagger Read(BinaryReader reader, int formatVersion)
     {
         var classes = new string[reader.ReadInt32()];
         for (var i = 0; i < classes.Length; i++)
@@ -244,6 +315,8 @@ internal sealed class PosTagger
             amb[k] = reader.ReadUInt64();
         }
 
-        return new PosTagger(classes, PerceptronWeights.Read(reader), amb);
+        var weights = PerceptronWeights.Read(reader);
+        var second = formatVersion >= 2 && reader.ReadBoolean() ? PerceptronWeights.Read(reader) : null;
+        return new PosTagger(classes, weights, amb, second);
     }
 }

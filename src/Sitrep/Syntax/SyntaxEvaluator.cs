@@ -246,14 +246,22 @@ public static class SyntaxEvaluator
         return new EntityScores(gold, predicted, correct);
     }
 
-    /// <summary>Runs every evaluation available under <paramref name="treebanks"/> and prints a report.</summary>
-    public static void Run(SyntaxParser parser, string treebanks, TextWriter output, TextWriter? entityErrors = null)
+    /// <summary>
+    /// Gold-tokenisation scores on EWT dev and GUM dev only: the tuning sets for comparing variants of a model trained
+    /// with <c>--no-dev</c> (the test sets stay untouched while choosing settings).
+    /// </summary>
+    public static void RunDev(SyntaxParser parser, string treebanks, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("Gold tokenisation, DEV sets (meaningful only for a model trained with --no-dev)");
+        GoldTable(parser, treebanks, output, [("EWT dev", "en_ewt-ud-dev.conllu"), ("GUM dev", "en_gum-ccby-dev.conllu")]);
+    }
+
+    static void GoldTable(SyntaxParser parser, string treebanks, TextWriter output, (string Name, string File)[] sets)
+    {
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine("Gold tokenisation (CoNLL 2018 metrics over syntactic words; LAS = universal relation, LAS+sub = with subtypes)");
         output.WriteLine("set            words    UPOS    XPOS   Lemma     UAS     LAS LAS+sub   tok/CPU-s");
-        foreach (var (name, file) in new[] { ("EWT test", "en_ewt-ud-test.conllu"), ("GUM test", "en_gum-ccby-test.conllu") })
+        foreach (var (name, file) in sets)
         {
             var path = Path.Combine(treebanks, file);
             if (!File.Exists(path))
@@ -266,7 +274,15 @@ public static class SyntaxEvaluator
             output.WriteLine(string.Format(inv, "{0,-12} {1,7} {2,7:F2} {3,7:F2} {4,7:F2} {5,7:F2} {6,7:F2} {7,7:F2} {8,10:F0}",
                 r.Name, r.Words, r.Upos, r.Xpos, r.Lemma, r.Uas, r.Las, r.LasFull, r.TokensPerSecond));
         }
+    }
 
+    /// <summary>Runs every evaluation available under <paramref name="treebanks"/> and prints a report.</summary>
+    public static void Run(SyntaxParser parser, string treebanks, TextWriter output, TextWriter? entityErrors = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var inv = CultureInfo.InvariantCulture;
+        output.WriteLine("Gold tokenisation (CoNLL 2018 metrics over syntactic words; LAS = universal relation, LAS+sub = with subtypes)");
+        GoldTable(parser, treebanks, output, [("EWT test", "en_ewt-ud-test.conllu"), ("GUM test", "en_gum-ccby-test.conllu")]);
         output.WriteLine();
         output.WriteLine("End to end from raw '# text' (documents joined by spaces) through Sitrep.Text.SentenceSplitter + Tokenizer; F1");
         output.WriteLine("set            Words   Sents    UPOS    XPOS   Lemma     UAS     LAS");

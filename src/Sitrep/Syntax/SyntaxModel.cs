@@ -10,7 +10,10 @@ namespace Sitrep.Syntax;
 internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
 {
     /// <summary>The format version this code writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format this code still reads (format 1: one-pass tagger).</summary>
+    public const int OldestReadableVersion = 1;
 
     static readonly byte[] Magic = "SITRSYNX"u8.ToArray();
 
@@ -42,14 +45,14 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         }
 
         var version = BitConverter.ToInt32(head[8..]);
-        if (version != FormatVersion)
+        if (version < OldestReadableVersion || version > FormatVersion)
         {
-            throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {FormatVersion}");
+            throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {OldestReadableVersion}–{FormatVersion}");
         }
 
         using var brotli = new BrotliStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16), Encoding.UTF8);
-        var tagger = PosTagger.Read(reader);
+        var tagger = PosTagger.Read(reader, version);
         var lemmatizer = Lemmatizer.Read(reader);
         var parser = DependencyParser.Read(reader);
         var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader) : null;

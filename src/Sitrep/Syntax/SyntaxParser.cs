@@ -45,6 +45,14 @@ public sealed class SyntaxParser : ISyntaxParser
         return new ParsedSentence(sentence, tokens.MoveToImmutable(), a.Entities);
     }
 
+    /// <summary>Tags only (both tagger passes); returns the class indexes.</summary>
+    internal int[] TagOnly(IReadOnlyList<string> words)
+    {
+        var tagIds = new int[words.Count];
+        _model.Tagger.Tag(WordInfo.Of(words), tagIds);
+        return tagIds;
+    }
+
     /// <summary>Tags and parses only (no lemmas, no names); returns the heads.</summary>
     internal int[] TagAndParse(IReadOnlyList<string> words)
     {

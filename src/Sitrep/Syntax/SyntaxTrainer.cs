@@ -14,17 +14,25 @@ namespace Sitrep.Syntax;
 /// <param name="Seed">Shuffling seed.</param>
 /// <param name="ParserPruning">Averaged parser weights below this magnitude are dropped (model size vs accuracy).</param>
 /// <param name="RebuildFrom">When set, keep this model's tagger and parser (re-pruned) and retrain the lemmatiser and recogniser.</param>
+/// <param name="UseDevSets">Also train on EWT dev and GUM dev (the test sets are never used).</param>
+/// <param name="TwoPassTagger">Train a second tagger pass that also sees the first pass's tags of the following words.</param>
+/// <param name="ReportDev">After each parser epoch, print UAS/LAS on EWT dev (gold tokens, the run's tagger): for choosing the epoch count with --no-dev.</param>
+/// <param name="RetrainParser">With <paramref name="RebuildFrom"/>: keep only the tagger; retrain the parser too (parser experiments).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
     int TaggerEpochs = 8,
-    int ParserEpochs = 10,
+    int ParserEpochs = 15,
     int RecognizerEpochs = 10,
     int JackknifeFolds = 4,
     bool UseUnerDev = true,
     int Seed = 1,
     float ParserPruning = 1f,
-    string? RebuildFrom = null);
+    string? RebuildFrom = null,
+    bool UseDevSets = true,
+    bool RetrainParser = false,
+    bool TwoPassTagger = true,
+    bool ReportDev = false);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -38,55 +46,106 @@ public static class SyntaxTrainer
         void Log(string m) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{total.Elapsed.TotalSeconds,6:F1}s] {m}"));
 
         var gum = ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-train.conllu"));
+        if (options.UseDevSets)
+        {
+            gum.AddRange(ConlluReader.Read(Path.Combine(options.Treebanks, "en_gum-ccby-dev.conllu")));
+        }
+
         if (options.RebuildFrom is { } from)
         {
             // Keep the (expensive) tagger and parser; rebuild the lemmatiser and recogniser, re-prune the parser.
             var old = SyntaxModel.Load(from);
-            var ewtTrain = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+            var ewtTrain = ReadEwt(options);
             var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
             var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
-            var pruned = old.Parser.Prune(options.ParserPruning);
+            var all = ewtTrain.Concat(gum).ToList();
+            var pruned = options.RetrainParser
+                ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
+                : old.Parser.Prune(options.ParserPruning);
             (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
-            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
+            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features, weight quantum {pruned.WeightQuantum:G3})");
             return;
         }
 
-        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+        var ewt = ReadEwt(options);
         var train = ewt.Concat(gum).ToList();
         Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
 
-        var sw = Stopwatch.StartNew();
-        var tagger = PosTagger.Train(train, options.TaggerEpochs, options.Seed, Log);
-        Log($"tagger trained in {sw.Elapsed.TotalSeconds:F1} s");
-
+        var taggers = TrainTaggers(options, train, Log);
+        var tagger = taggers.Tagger;
         var lemmatizer = TrainLemmatizer(train, Log);
+        var parser = TrainParser(options, train, taggers, Log);
+        var recognizer = TrainRecognizer(options, tagger, gum, Log);
+        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
+        Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+    }
 
-        // Parser training tags: jackknifed so that the parser sees tagging errors like those at run time.
-        sw.Restart();
-        var tagIds = new ulong[train.Count][];
-        if (options.JackknifeFolds > 1)
+    /// <summary>
+    /// The run-time tagger and, for the parser's training data, jackknifed tags: each fold is tagged by taggers that
+    /// never saw it, so the parser learns from tagging errors like those at run time. A two-pass tagger's second pass
+    /// is itself trained on jackknifed first-pass tags.
+    /// </summary>
+    static (PosTagger Tagger, ulong[][] ParserTags) TrainTaggers(SyntaxTrainingOptions options, List<ConlluSentence> train, Action<string> log)
+    {
+        var sw = Stopwatch.StartNew();
+        var k = options.JackknifeFolds;
+        var foldEpochs = Math.Max(3, options.TaggerEpochs / 2);
+        var info = train.Select(s => WordInfo.Of([.. s.Words.Select(w => w.Form)])).ToArray();
+        List<ConlluSentence> Rest(int fold) => train.Where((_, i) => i % k != fold).ToList();
+        T[] RestOf<T>(T[] all, int fold) => all.Where((_, i) => i % k != fold).ToArray();
+
+        var first = PosTagger.Train(train, options.TaggerEpochs, options.Seed, log);
+        log($"tagger first pass trained in {sw.Elapsed.TotalSeconds:F1} s");
+        var firstFolds = new PosTagger[Math.Max(k, 0)];
+        var firstTags = new ulong[train.Count][];
+        if (k > 1)
         {
-            for (var fold = 0; fold < options.JackknifeFolds; fold++)
+            for (var fold = 0; fold < k; fold++)
             {
-                var f = fold;
-                var rest = train.Where((_, i) => i % options.JackknifeFolds != f).ToList();
-                var t = PosTagger.Train(rest, Math.Max(3, options.TaggerEpochs / 2), options.Seed + fold + 1, _ => { });
-                for (var i = fold; i < train.Count; i += options.JackknifeFolds)
+                firstFolds[fold] = PosTagger.Train(Rest(fold), foldEpochs, options.Seed + fold + 1, _ => { });
+                for (var i = fold; i < train.Count; i += k)
                 {
-                    tagIds[i] = TagWith(t, train[i]);
+                    firstTags[i] = firstFolds[fold].FirstPass(info[i]);
                 }
             }
 
-            Log($"jackknifed tags ({options.JackknifeFolds} folds) in {sw.Elapsed.TotalSeconds:F1} s");
+            log($"jackknifed first-pass tags ({k} folds) in {sw.Elapsed.TotalSeconds:F1} s");
         }
-        else
+
+        if (!options.TwoPassTagger || k <= 1)
         {
-            for (var i = 0; i < train.Count; i++)
+            var tags = k > 1 ? firstTags : [.. info.Select(w => Hashes(first, w))];
+            return (first, tags);
+        }
+
+        var tagger = PosTagger.TrainSecondPass(first, train, firstTags, options.TaggerEpochs, options.Seed, log);
+        log($"tagger second pass trained in {sw.Elapsed.TotalSeconds:F1} s");
+        var parserTags = new ulong[train.Count][];
+        for (var fold = 0; fold < k; fold++)
+        {
+            var foldTagger = PosTagger.TrainSecondPass(firstFolds[fold], Rest(fold), RestOf(firstTags, fold), foldEpochs, options.Seed + fold + 1, _ => { });
+            for (var i = fold; i < train.Count; i += k)
             {
-                tagIds[i] = TagWith(tagger, train[i]);
+                parserTags[i] = Hashes(foldTagger, info[i]);
             }
         }
 
+        log($"jackknifed two-pass tags ({k} folds) in {sw.Elapsed.TotalSeconds:F1} s");
+        return (tagger, parserTags);
+    }
+
+    static string Universal(string rel) => rel.Split(':')[0];
+
+    static ulong[] Hashes(PosTagger tagger, WordInfo[] words)
+    {
+        var ids = new int[words.Length];
+        tagger.Tag(words, ids);
+        return [.. ids.Select(c => tagger.ClassHash[c])];
+    }
+
+    static DependencyParser TrainParser(SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags) taggers, Action<string> log)
+    {
+        var tagIds = taggers.ParserTags;
         var labels = train.SelectMany(s => s.Words.Select(w => w.DepRel)).Where(l => l != "_").Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
@@ -106,14 +165,56 @@ public static class SyntaxTrainer
                 [.. s.Words.Select(w => labelIndex[w.DepRel])]));
         }
 
-        sw.Restart();
-        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, Log);
-        Log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
+        var sw = Stopwatch.StartNew();
+        Action<int, DependencyParser>? report = null;
+        if (options.ReportDev)
+        {
+            var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
+                .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)]), Gold: s.Words)).ToList();
+            var devTags = dev.Select(d => Hashes(taggers.Tagger, d.Words)).ToList();
+            report = (epoch, p) =>
+            {
+                int n = 0, uas = 0, las = 0;
+                for (var i = 0; i < dev.Count; i++)
+                {
+                    var (words, gold) = dev[i];
+                    var heads = new int[words.Length];
+                    var rels = new int[words.Length];
+                    p.Parse(words, devTags[i], heads, rels);
+                    for (var j = 0; j < words.Length; j++)
+                    {
+                        n++;
+                        if (heads[j] == gold[j].Head)
+                        {
+                            uas++;
+                            las += string.Equals(Universal(p.Labels[rels[j]]), Universal(gold[j].DepRel), StringComparison.Ordinal) ? 1 : 0;
+                        }
+                    }
+                }
 
-        var recognizer = TrainRecognizer(options, tagger, gum, Log);
-        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
-        Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
+                log($"parser after epoch {epoch}: EWT dev UAS {100.0 * uas / n:F2}, LAS {100.0 * las / n:F2}");
+            };
+        }
+
+        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report);
+        log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
+        return parser;
+
     }
+
+    static List<ConlluSentence> ReadEwt(SyntaxTrainingOptions options)
+    {
+        var ewt = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-train.conllu"));
+        if (options.UseDevSets)
+        {
+            ewt.AddRange(ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu")));
+        }
+
+        return ewt;
+    }
+
+    /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
+    const int UnerDevWeight = 2;
 
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
@@ -133,18 +234,20 @@ public static class SyntaxTrainer
         foreach (var s in gum)
         {
             var words = s.Words.Select(w => w.Form).ToArray();
-            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)));
+            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)) with { Domain = EntityRecognizer.GumDomain });
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
         if (options.UseUnerDev && File.Exists(unerDev))
         {
-            // In-domain (web text) names: given twice the weight of GUM's.
+            // In-domain (web text) names: given UnerDevWeight times the weight of GUM's.
             foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
             {
                 var e = NerExample(tagger, words, spans);
-                nerData.Add(e);
-                nerData.Add(e);
+                for (var k = 0; k < UnerDevWeight; k++)
+                {
+                    nerData.Add(e);
+                }
             }
         }
 
@@ -152,15 +255,6 @@ public static class SyntaxTrainer
         var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, log);
         log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
         return recognizer;
-    }
-
-    /// <summary>Tag hashes are what the parser consumes; the jackknife taggers share the class strings, not ids.</summary>
-    static ulong[] TagWith(PosTagger tagger, ConlluSentence s)
-    {
-        var info = WordInfo.Of([.. s.Words.Select(w => w.Form)]);
-        var ids = new int[info.Length];
-        tagger.Tag(info, ids);
-        return [.. ids.Select(c => tagger.ClassHash[c])];
     }
 
     static EntityRecognizer.Example NerExample(PosTagger tagger, string[] words, IEnumerable<EntitySpan> spans)

@@ -5,6 +5,9 @@ internal readonly record struct WordInfo(
     ulong Form, ulong Lower, ulong Shape, ulong Suf1, ulong Suf2, ulong Suf3, ulong Suf4, ulong Pre1, ulong Pre2, ulong Pre3,
     ulong Flags)
 {
+    /// <summary>True when the word has no letter or digit (punctuation, symbols).</summary>
+    public bool IsPunctuation => (Flags & 0b111) == 0 && (Flags & 0b11000) != 0;
+
     /// <summary>Hash of the padding word before the sentence start.</summary>
     public static readonly ulong Start = FeatureHash.Of("-START-");
 

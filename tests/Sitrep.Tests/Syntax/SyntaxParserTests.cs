@@ -70,7 +70,7 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
         Assert.Equal("rebels", Form(s, s.PatientOf(backed)));
     }
 
-    [Fact(Skip = "Known error of the shipped model: 'that' before 'border town' is tagged SCONJ and made the object; 'from Islamic State' attaches to the town")]
+    [Fact(Skip = "Known error of the shipped model (two-pass tagger too): 'that' before 'border town' is still tagged SCONJ and made the object")]
     public void Parse_liberated_sentence_has_object_town_and_oblique_from_state()
     {
         var s = model.Parse(Liberated);
@@ -83,7 +83,7 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
     [InlineData("Militants seized the town on Monday.", "seized", "seize")]
     [InlineData("The town fell to the rebels.", "fell", "fall")]
     [InlineData("The army took the airport after heavy fighting.", "took", "take")]
-    [InlineData("Gunmen shot two policemen in the city.", "shot", "shoot", Skip = "Known tagger error: sentence-initial 'Gunmen' is tagged PROPN and 'shot' MD")]
+    [InlineData("Gunmen shot two policemen in the city.", "shot", "shoot")]
     [InlineData("Kurdish fighters fought the group for months.", "fought", "fight")]
     [InlineData("Jets struck positions held by the militia.", "struck", "strike")]
     [InlineData("Hundreds of civilians fled the village.", "fled", "flee")]

@@ -44,15 +44,25 @@ public sealed class SyntaxTrainingDataTests
         Assert.Equal("Aleppo", lemmatizer.Lemmatize("Aleppo", "PROPN", "NNP"));
     }
 
-    // Regression guard at the shipped model's measured level (UPOS 95.64, UAS 85.30, LAS 82.57 on EWT test).
+    // Regression guard at the shipped model's measured level (UPOS 95.84, UAS 86.37, LAS 83.61 on EWT test).
     // The floors (UAS 88, LAS 85) are NOT met yet; see docs/syntax.md.
     [Fact]
     public void Shipped_model_keeps_its_measured_ewt_accuracy_with_gold_tokens()
     {
         var parser = SyntaxParser.LoadDefault();
         var r = SyntaxEvaluator.GoldTokens(parser, "EWT test", Treebank("en_ewt-ud-test.conllu"));
-        Assert.True(r.Upos >= 95.5, $"UPOS {r.Upos:F2}");
-        Assert.True(r.Uas >= 85, $"UAS {r.Uas:F2}");
-        Assert.True(r.Las >= 82, $"LAS {r.Las:F2}");
+        Assert.True(r.Upos >= 95.7, $"UPOS {r.Upos:F2}");
+        Assert.True(r.Uas >= 86.2, $"UAS {r.Uas:F2}");
+        Assert.True(r.Las >= 83.4, $"LAS {r.Las:F2}");
+    }
+
+    // Regression guard for the name recogniser at the shipped model's measured level (F1 0.586 on Universal NER EWT test,
+    // see docs/syntax.md); the floor (0.80) is NOT met yet.
+    [Fact]
+    public void Shipped_model_keeps_its_measured_names_f1()
+    {
+        var parser = SyntaxParser.LoadDefault();
+        var e = SyntaxEvaluator.Entities(parser, Treebank("uner_en_ewt-test.iob2"));
+        Assert.True(e.F1 >= 0.58, $"F1 {e.F1:F3}");
     }
 }
