@@ -9,8 +9,8 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
 {
-    /// <summary>The format version this code writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this code writes (it reads 1 too: version 2 adds the recogniser's name lists).</summary>
+    public const int FormatVersion = 2;
 
     static readonly byte[] Magic = "SITRSYNX"u8.ToArray();
 
@@ -42,9 +42,9 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         }
 
         var version = BitConverter.ToInt32(head[8..]);
-        if (version != FormatVersion)
+        if (version is < 1 or > FormatVersion)
         {
-            throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {FormatVersion}");
+            throw new InvalidDataException($"{path} has syntax model format {version}; this build reads 1 to {FormatVersion}");
         }
 
         using var brotli = new BrotliStream(file, CompressionMode.Decompress);
@@ -52,7 +52,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         var tagger = PosTagger.Read(reader);
         var lemmatizer = Lemmatizer.Read(reader);
         var parser = DependencyParser.Read(reader);
-        var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader) : null;
+        var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader, version) : null;
         return new SyntaxModel(tagger, lemmatizer, parser, recognizer);
     }
 }

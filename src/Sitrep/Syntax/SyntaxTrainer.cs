@@ -51,7 +51,7 @@ public static class SyntaxTrainer
             var old = SyntaxModel.Load(from);
             var ewtTrain = ReadEwt(options);
             var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
-            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
+            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, ewtTrain.Concat(gum), Log) : old.Recognizer;
             var pruned = old.Parser.Prune(options.ParserPruning);
             (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
             Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features)");
@@ -117,7 +117,7 @@ public static class SyntaxTrainer
         var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, Log);
         Log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
 
-        var recognizer = TrainRecognizer(options, tagger, gum, Log);
+        var recognizer = TrainRecognizer(options, tagger, gum, train, Log);
         new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
     }
@@ -145,9 +145,16 @@ public static class SyntaxTrainer
         return lemmatizer;
     }
 
-    static EntityRecognizer TrainRecognizer(SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, Action<string> log)
+    static EntityRecognizer TrainRecognizer(
+        SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, IEnumerable<ConlluSentence> vocabulary, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
+        var lists = NameListBuilder.Build(
+            Path.Combine(Geo.Gazetteer.Home(), "node_modules"),
+            Path.Combine(AppContext.BaseDirectory, "data", "actors"),
+            NameListBuilder.CommonWords(vocabulary),
+            log);
+        log($"name lists: {lists.Count} keys in {sw.Elapsed.TotalSeconds:F1} s");
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
         var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
@@ -172,7 +179,7 @@ public static class SyntaxTrainer
         }
 
         log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
-        var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, log);
+        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log);
         log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
         return recognizer;
     }
