@@ -61,7 +61,7 @@ internal sealed class EntityRecognizer
         for (var i = 0; i < words.Length; i++)
         {
             var p1 = i > 0 ? labels[i - 1] : -1;
-            var n = Features(words, tags, sig, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
+            var n = Features(words, tags, sig, Lists, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
             _weights.Score(feats[..n], scores);
             labels[i] = Best(scores, p1);
         }
@@ -116,7 +116,7 @@ internal sealed class EntityRecognizer
         return result.ToImmutable();
     }
 
-    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, int i, int p1, int p2, int domain, Span<uint> f)
+    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, NameLists? lists, int i, int p1, int p2, int domain, Span<uint> f)
     {
         var n = 0;
         ref readonly var x = ref w[i];
@@ -179,6 +179,16 @@ internal sealed class EntityRecognizer
             f[n++] = FeatureHash.F(43, sig[i], cap);
         }
 
+        if (lists is not null)
+        {
+            var cc = (ulong)lists.CaseClass(x.Lower);
+            var capx = (x.Flags & 32) == 0 ? 0UL : (x.Flags & 2) == 0 ? 2UL : 1UL;
+            f[n++] = FeatureHash.F(46, cc);
+            f[n++] = FeatureHash.F(47, cc, capx);
+            f[n++] = FeatureHash.F(48, cc, l1);
+            f[n++] = FeatureHash.F(49, cc, i + 1 < w.Length ? lists.CaseClass(w[i + 1].Lower) : 99UL);
+        }
+
         ulong sp = i > 0 ? sig[i - 1] : 1UL << 62, sn = i + 1 < w.Length ? sig[i + 1] : 1UL << 62;
         if ((sig[i] | sp | sn) != 0)
         {
@@ -218,7 +228,7 @@ internal sealed class EntityRecognizer
                 for (var i = 0; i < e.Words.Length; i++)
                 {
                     var p1 = i > 0 ? pred[i - 1] : -1;
-                    var n = Features(e.Words, e.Tags, sig, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
+                    var n = Features(e.Words, e.Tags, sig, lists, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
                     model.Score(feats[..n], scores);
                     var guess = Best(scores, p1);
                     model.Update(feats[..n], e.Gold[i], guess);

@@ -17,7 +17,7 @@ internal static class NameListBuilder
     /// Builds the lists. <paramref name="commonWords"/> (lower-case words frequent in lower case in the treebanks)
     /// removes single-token person, place and region entries that are ordinary words ("will", "bay").
     /// </summary>
-    public static NameLists Build(string nodeModules, string actorsFolder, IReadOnlySet<string> commonWords, Action<string> log)
+    public static NameLists Build(string nodeModules, string actorsFolder, IReadOnlySet<string> commonWords, IReadOnlyDictionary<string, byte> caseClasses, Action<string> log)
     {
         var entries = new List<(string[], NameLists.Kind)>();
         var counts = new int[NameLists.KindCount];
@@ -167,7 +167,7 @@ internal static class NameListBuilder
 
         AddActorTables(actorsFolder, Add);
         log($"name lists: {string.Join(", ", Enum.GetValues<NameLists.Kind>().Select(k => $"{k} {counts[(int)k]}"))} entries");
-        return NameLists.Create(entries);
+        return NameLists.Create(entries, caseClasses);
     }
 
     /// <summary>
@@ -201,6 +201,84 @@ internal static class NameListBuilder
         }
 
         return [.. lower.Where(kv => kv.Value >= 3 && kv.Value > upper.GetValueOrDefault(kv.Key)).Select(kv => kv.Key)];
+    }
+
+    /// <summary>
+    /// Capitalisation classes of words in unlabeled text: the treebanks' words (their forms only) and, when given,
+    /// the plain text of a news corpus file. Class = 1 + 4 × frequency bucket (1–2, 3–19, 20+ occurrences) +
+    /// bucket of the share of capitalised sentence-internal occurrences (&lt; 5 %, &lt; 50 %, &lt; 95 %, ≥ 95 %).
+    /// </summary>
+    public static Dictionary<string, byte> CaseClasses(IEnumerable<ConlluSentence> sentences, IEnumerable<string> texts)
+    {
+        var cap = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Count(string w, bool initial)
+        {
+            if (w.Length == 0 || !char.IsLetter(w[0]) || initial)
+            {
+                return;
+            }
+
+            var l = w.ToLowerInvariant();
+            if (char.IsUpper(w[0]))
+            {
+                cap[l] = cap.GetValueOrDefault(l) + 1;
+            }
+            else
+            {
+                low[l] = low.GetValueOrDefault(l) + 1;
+            }
+        }
+
+        foreach (var s in sentences)
+        {
+            for (var i = 0; i < s.Words.Length; i++)
+            {
+                Count(s.Words[i].Form, i == 0 || s.Words[i - 1].Form is "\"" or ":" or "(" or "-");
+            }
+        }
+
+        foreach (var text in texts)
+        {
+            var initial = true;
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (char.IsLetterOrDigit(c))
+                {
+                    var j = i;
+                    while (j < text.Length && (char.IsLetterOrDigit(text[j]) || (text[j] is '-' or '\'' && j + 1 < text.Length && char.IsLetter(text[j + 1]))))
+                    {
+                        j++;
+                    }
+
+                    Count(text[i..j], initial);
+                    initial = false;
+                    i = j;
+                    continue;
+                }
+
+                if (c is '.' or '!' or '?' or '"' or '\n' or ':' or '(' or '“')
+                {
+                    initial = true;
+                }
+
+                i++;
+            }
+        }
+
+        var result = new Dictionary<string, byte>(StringComparer.Ordinal);
+        foreach (var w in cap.Keys.Union(low.Keys))
+        {
+            int c = cap.GetValueOrDefault(w), l = low.GetValueOrDefault(w), n = c + l;
+            var freq = n < 3 ? 0 : n < 20 ? 1 : 2;
+            var share = (double)c / n;
+            var ratio = share < 0.05 ? 0 : share < 0.5 ? 1 : share < 0.95 ? 2 : 3;
+            result[w] = (byte)(1 + (freq * 4) + ratio);
+        }
+
+        return result;
     }
 
     static void AddActorTables(string folder, Action<string?, NameLists.Kind> add)

@@ -40,8 +40,19 @@ internal sealed class NameLists
     const byte PrefixBit = 0x80;
 
     readonly Dictionary<uint, byte> _entries;
+    readonly Dictionary<uint, byte> _caseClasses;
 
-    NameLists(Dictionary<uint, byte> entries) => _entries = entries;
+    NameLists(Dictionary<uint, byte> entries, Dictionary<uint, byte> caseClasses)
+    {
+        _entries = entries;
+        _caseClasses = caseClasses;
+    }
+
+    /// <summary>
+    /// The word's capitalisation habit in unlabeled text (1–12: frequency bucket × share of capitalised
+    /// sentence-internal occurrences), 0 for unseen words: tells "afghanistan" (always capitalised) from "bay".
+    /// </summary>
+    public byte CaseClass(ulong lower) => _caseClasses.GetValueOrDefault(Fold(lower));
 
     /// <summary>Number of stored keys (entries and prefixes).</summary>
     public int Count => _entries.Count;
@@ -110,8 +121,14 @@ internal sealed class NameLists
     }
 
     /// <summary>Builds the lists from (token sequence, kind) entries.</summary>
-    internal static NameLists Create(IEnumerable<(string[] Tokens, Kind Kind)> entries)
+    internal static NameLists Create(IEnumerable<(string[] Tokens, Kind Kind)> entries, IReadOnlyDictionary<string, byte> caseClasses)
     {
+        var classes = new Dictionary<uint, byte>(caseClasses.Count);
+        foreach (var (word, c) in caseClasses)
+        {
+            classes[Fold(WordInfo.Of([word])[0].Lower)] = c;
+        }
+
         var map = new Dictionary<uint, byte>();
         foreach (var (tokens, kind) in entries)
         {
@@ -135,13 +152,19 @@ internal sealed class NameLists
             }
         }
 
-        return new NameLists(map);
+        return new NameLists(map, classes);
     }
 
     /// <summary>Writes the keys sorted and delta-coded (7-bit varints), then the masks.</summary>
     public void Write(BinaryWriter writer)
     {
-        var keys = _entries.Keys.ToArray();
+        WriteMap(writer, _entries);
+        WriteMap(writer, _caseClasses);
+    }
+
+    static void WriteMap(BinaryWriter writer, Dictionary<uint, byte> map)
+    {
+        var keys = map.Keys.ToArray();
         Array.Sort(keys);
         writer.Write(keys.Length);
         uint prev = 0;
@@ -153,12 +176,14 @@ internal sealed class NameLists
 
         foreach (var k in keys)
         {
-            writer.Write(_entries[k]);
+            writer.Write(map[k]);
         }
     }
 
     /// <summary>Reads lists written by <see cref="Write"/>.</summary>
-    public static NameLists Read(BinaryReader reader)
+    public static NameLists Read(BinaryReader reader) => new(ReadMap(reader), ReadMap(reader));
+
+    static Dictionary<uint, byte> ReadMap(BinaryReader reader)
     {
         var n = reader.ReadInt32();
         var keys = new uint[n];
@@ -175,6 +200,6 @@ internal sealed class NameLists
             map[k] = reader.ReadByte();
         }
 
-        return new NameLists(map);
+        return map;
     }
 }

@@ -149,10 +149,15 @@ public static class SyntaxTrainer
         SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, IEnumerable<ConlluSentence> vocabulary, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
+        // Unlabeled news text for the words' capitalisation habits: FA-KES beside the treebanks (../shared/data/corpora).
+        var fakes = Path.Combine(options.Treebanks, "..", "corpora", "fakes-dev.csv");
+        string[] texts = File.Exists(fakes) ? [File.ReadAllText(fakes)] : [];
+        var vocab = vocabulary.ToList();
         var lists = NameListBuilder.Build(
             Path.Combine(Geo.Gazetteer.Home(), "node_modules"),
             Path.Combine(AppContext.BaseDirectory, "data", "actors"),
-            NameListBuilder.CommonWords(vocabulary),
+            NameListBuilder.CommonWords(vocab),
+            NameListBuilder.CaseClasses(vocab, texts),
             log);
         log($"name lists: {lists.Count} keys in {sw.Elapsed.TotalSeconds:F1} s");
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
