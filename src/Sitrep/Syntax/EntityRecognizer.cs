@@ -47,7 +47,7 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>One training sentence: words, tag hashes, gold label ids, and its domain (Daumé 2007 feature augmentation).</summary>
-    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain);
+    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain, bool[]? Unlabeled = null);
 
     static bool Allowed(int prev, int label) =>
         label == 0 || label % 2 == 1 || (prev > 0 && (prev == label || prev == label - 1));
@@ -231,7 +231,15 @@ internal sealed class EntityRecognizer
                     var n = Features(e.Words, e.Tags, sig, lists, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
                     model.Score(feats[..n], scores);
                     var guess = Best(scores, p1);
-                    model.Update(feats[..n], e.Gold[i], guess);
+                    if (e.Unlabeled is { } u && u[i])
+                    {
+                        model.Tick();
+                    }
+                    else
+                    {
+                        model.Update(feats[..n], e.Gold[i], guess);
+                    }
+
                     pred[i] = guess;
                     correct += guess == e.Gold[i] ? 1 : 0;
                     total++;

@@ -165,6 +165,24 @@ internal static class NameListBuilder
             log($"name lists: {countries} missing (run npm ci)");
         }
 
+        var companies = Path.Combine(nodeModules, "@cspell", "dict-companies", "dict", "companies.txt");
+        if (File.Exists(companies))
+        {
+            foreach (var line in File.ReadLines(companies))
+            {
+                // Company names; all-caps entries of one or two letters are stock tickers ("A", "AD"), not names.
+                var c = line.Trim();
+                if (c.Length >= 3 && c[0] != '#' || (c.Length == 2 && c.Any(char.IsLower)))
+                {
+                    Add(c, NameLists.Kind.Organization);
+                }
+            }
+        }
+        else
+        {
+            log($"name lists: {companies} missing (run npm ci)");
+        }
+
         AddActorTables(actorsFolder, Add);
         log($"name lists: {string.Join(", ", Enum.GetValues<NameLists.Kind>().Select(k => $"{k} {counts[(int)k]}"))} entries");
         return NameLists.Create(entries, caseClasses);

@@ -136,6 +136,8 @@ public static class SyntaxTrainer
     /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
     const int UnerDevWeight = 2;
 
+    static readonly string Exp = Environment.GetEnvironmentVariable("SITREP_NER_EXP") ?? "";
+
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
         var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
@@ -163,10 +165,18 @@ public static class SyntaxTrainer
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
         var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
-        foreach (var s in gum)
+        foreach (var s in gum.Where(_ => !Exp.Contains('N', StringComparison.Ordinal)))
         {
             var words = s.Words.Select(w => w.Form).ToArray();
-            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)) with { Domain = EntityRecognizer.GumDomain });
+            var unlabeled = new bool[words.Length];
+            var spans = EntityData.FromGum(s, titles, unlabeled);
+            var e = NerExample(tagger, words, spans);
+            for (var i = 0; i < unlabeled.Length; i++)
+            {
+                unlabeled[i] &= e.Gold[i] == 0;
+            }
+
+            nerData.Add(e with { Domain = EntityRecognizer.GumDomain, Unlabeled = unlabeled });
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
@@ -176,9 +186,27 @@ public static class SyntaxTrainer
             foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
             {
                 var e = NerExample(tagger, words, spans);
-                for (var k = 0; k < UnerDevWeight; k++)
+                for (var k = 0; k < (Exp.Contains('3', StringComparison.Ordinal) ? 3 : Exp.Contains('1', StringComparison.Ordinal) ? 1 : UnerDevWeight); k++)
                 {
                     nerData.Add(e);
+                }
+
+                // Case-noised copy (Mayhew et al. 2019): web text writes names in lower case ("vietnam", "lisa").
+                if (Exp.Contains('L', StringComparison.Ordinal) && spans.Count > 0)
+                {
+                    nerData.Add(NerExample(tagger, [.. words.Select(w => w.ToLowerInvariant())], spans));
+                }
+            }
+        }
+
+        if (Exp.Contains('G', StringComparison.Ordinal))
+        {
+            foreach (var s in gum.Where((_, i) => i % 4 == 0))
+            {
+                var spans = EntityData.FromGum(s, titles);
+                if (spans.Count > 0)
+                {
+                    nerData.Add(NerExample(tagger, [.. s.Words.Select(w => w.Form.ToLowerInvariant())], spans) with { Domain = EntityRecognizer.GumDomain });
                 }
             }
         }
