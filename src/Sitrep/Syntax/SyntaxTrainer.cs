@@ -136,8 +136,6 @@ public static class SyntaxTrainer
     /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
     const int UnerDevWeight = 2;
 
-    static readonly string Exp = Environment.GetEnvironmentVariable("SITREP_NER_EXP") ?? "";
-
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
         var irregularPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "irregular-verbs.tsv");
@@ -165,7 +163,7 @@ public static class SyntaxTrainer
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
         var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
-        foreach (var s in gum.Where(_ => !Exp.Contains('N', StringComparison.Ordinal)))
+        foreach (var s in gum)
         {
             var words = s.Words.Select(w => w.Form).ToArray();
             var unlabeled = new bool[words.Length];
@@ -186,27 +184,9 @@ public static class SyntaxTrainer
             foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
             {
                 var e = NerExample(tagger, words, spans);
-                for (var k = 0; k < (Exp.Contains('3', StringComparison.Ordinal) ? 3 : Exp.Contains('1', StringComparison.Ordinal) ? 1 : UnerDevWeight); k++)
+                for (var k = 0; k < UnerDevWeight; k++)
                 {
                     nerData.Add(e);
-                }
-
-                // Case-noised copy (Mayhew et al. 2019): web text writes names in lower case ("vietnam", "lisa").
-                if (Exp.Contains('L', StringComparison.Ordinal) && spans.Count > 0)
-                {
-                    nerData.Add(NerExample(tagger, [.. words.Select(w => w.ToLowerInvariant())], spans));
-                }
-            }
-        }
-
-        if (Exp.Contains('G', StringComparison.Ordinal))
-        {
-            foreach (var s in gum.Where((_, i) => i % 4 == 0))
-            {
-                var spans = EntityData.FromGum(s, titles);
-                if (spans.Count > 0)
-                {
-                    nerData.Add(NerExample(tagger, [.. s.Words.Select(w => w.Form.ToLowerInvariant())], spans) with { Domain = EntityRecognizer.GumDomain });
                 }
             }
         }
