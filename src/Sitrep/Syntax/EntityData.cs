@@ -19,7 +19,14 @@ internal static class EntityData
     /// proper noun, trimmed to the capitalised name around the head ("the Syrian Observatory for Human
     /// Rights" → "Syrian Observatory for Human Rights"); nested names inside a longer one are dropped.
     /// </summary>
-    public static List<EntitySpan> FromGum(ConlluSentence s, IReadOnlySet<string>? titles = null)
+    public static List<EntitySpan> FromGum(ConlluSentence s, IReadOnlySet<string>? titles = null) => FromGum(s, titles, null);
+
+    /// <summary>
+    /// As <see cref="FromGum(ConlluSentence, IReadOnlySet{string}?)"/>; also marks in <paramref name="unlabeled"/> the
+    /// capitalised proper nouns of names of other GUM types (objects such as software, events, works): Universal NER
+    /// labels some of these ORG or LOC, so they are neither positive nor negative evidence.
+    /// </summary>
+    public static List<EntitySpan> FromGum(ConlluSentence s, IReadOnlySet<string>? titles, bool[]? unlabeled)
     {
         var mentions = new List<(int Start, int End, string Type)>();
         var open = new List<(string Id, string Type, int Start)>();
@@ -85,6 +92,14 @@ internal static class EntityData
         {
             if (KindOf(type) is not { } kind)
             {
+                if (unlabeled is not null && type != "time")
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        unlabeled[i] |= s.Words[i].Upos == "PROPN" && Capitalised(s.Words[i].Form);
+                    }
+                }
+
                 continue;
             }
 

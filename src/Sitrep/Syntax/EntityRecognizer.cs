@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class EntityRecognizer
 {
-    const int MaxFeatures = 80;
+    const int MaxFeatures = 128;
 
     /// <summary>Domain of in-domain (Universal NER web text) training data.</summary>
     internal const int TargetDomain = 1;
@@ -29,10 +29,25 @@ internal sealed class EntityRecognizer
     static readonly ulong[] LabelHash = [.. Labels.Select(l => FeatureHash.Of(l))];
     readonly IFeatureScorer _weights;
 
-    EntityRecognizer(IFeatureScorer weights) => _weights = weights;
+    EntityRecognizer(IFeatureScorer weights, NameLists? lists)
+    {
+        _weights = weights;
+        Lists = lists;
+    }
+
+    /// <summary>The name lists whose matches are features (null in models of format 1).</summary>
+    internal NameLists? Lists { get; }
+
+    /// <summary>Name-list signatures of <paramref name="words"/> (all zero without lists).</summary>
+    internal static ulong[] Signatures(NameLists? lists, ReadOnlySpan<WordInfo> words)
+    {
+        var sig = new ulong[words.Length];
+        lists?.Match(words, sig);
+        return sig;
+    }
 
     /// <summary>One training sentence: words, tag hashes, gold label ids, and its domain (Daumé 2007 feature augmentation).</summary>
-    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain);
+    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain, bool[]? Unlabeled = null);
 
     static bool Allowed(int prev, int label) =>
         label == 0 || label % 2 == 1 || (prev > 0 && (prev == label || prev == label - 1));
@@ -42,10 +57,11 @@ internal sealed class EntityRecognizer
     {
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[Labels.Length];
+        var sig = Signatures(Lists, words);
         for (var i = 0; i < words.Length; i++)
         {
             var p1 = i > 0 ? labels[i - 1] : -1;
-            var n = Features(words, tags, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
+            var n = Features(words, tags, sig, Lists, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
             _weights.Score(feats[..n], scores);
             labels[i] = Best(scores, p1);
         }
@@ -100,7 +116,7 @@ internal sealed class EntityRecognizer
         return result.ToImmutable();
     }
 
-    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, int i, int p1, int p2, int domain, Span<uint> f)
+    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, NameLists? lists, int i, int p1, int p2, int domain, Span<uint> f)
     {
         var n = 0;
         ref readonly var x = ref w[i];
@@ -143,6 +159,43 @@ internal sealed class EntityRecognizer
         f[n++] = FeatureHash.F(29, x.Suf2);
         f[n++] = FeatureHash.F(30, wp1, shp1);
 
+        // Name-list matches: the token's place (begin/inside/end/single) in the longest entry of each list,
+        // conjoined with its capitalisation and the previous label; the whole signature of it and its neighbours.
+        if (sig[i] != 0)
+        {
+            var cap = (x.Flags & 32) == 0 ? 0UL : (x.Flags & 2) == 0 ? 2UL : 1UL;
+            for (var k = 0; k < NameLists.KindCount; k++)
+            {
+                var code = (sig[i] >> (3 * k)) & 7;
+                if (code != 0)
+                {
+                    var kc = ((ulong)k << 3) | code;
+                    f[n++] = FeatureHash.F(40, kc);
+                    f[n++] = FeatureHash.F(41, kc, cap);
+                    f[n++] = FeatureHash.F(42, kc, l1);
+                }
+            }
+
+            f[n++] = FeatureHash.F(43, sig[i], cap);
+        }
+
+        if (lists is not null)
+        {
+            var cc = (ulong)lists.CaseClass(x.Lower);
+            var capx = (x.Flags & 32) == 0 ? 0UL : (x.Flags & 2) == 0 ? 2UL : 1UL;
+            f[n++] = FeatureHash.F(46, cc);
+            f[n++] = FeatureHash.F(47, cc, capx);
+            f[n++] = FeatureHash.F(48, cc, l1);
+            f[n++] = FeatureHash.F(49, cc, i + 1 < w.Length ? lists.CaseClass(w[i + 1].Lower) : 99UL);
+        }
+
+        ulong sp = i > 0 ? sig[i - 1] : 1UL << 62, sn = i + 1 < w.Length ? sig[i + 1] : 1UL << 62;
+        if ((sig[i] | sp | sn) != 0)
+        {
+            f[n++] = FeatureHash.F(44, sp, sig[i], sn);
+            f[n++] = FeatureHash.F(45, sn, x.Shape);
+        }
+
         // Frustratingly easy domain adaptation: every feature also in a copy specific to the data's domain, so
         // GUM's span conventions need not fight Universal NER's (run time: RunTimeDomain, the shared copy only).
         var shared = n;
@@ -155,8 +208,9 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>Trains on <paramref name="data"/>.</summary>
-    public static EntityRecognizer Train(IReadOnlyList<Example> data, int epochs, int seed, Action<string> log)
+    public static EntityRecognizer Train(IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log)
     {
+        var sigs = data.Select(e => Signatures(lists, e.Words)).ToArray();
         var model = new AveragedPerceptron(Labels.Length);
         var rng = new Random(seed);
         var order = Enumerable.Range(0, data.Count).ToArray();
@@ -169,14 +223,23 @@ internal sealed class EntityRecognizer
             foreach (var ei in order)
             {
                 var e = data[ei];
+                var sig = sigs[ei];
                 var pred = new int[e.Words.Length];
                 for (var i = 0; i < e.Words.Length; i++)
                 {
                     var p1 = i > 0 ? pred[i - 1] : -1;
-                    var n = Features(e.Words, e.Tags, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
+                    var n = Features(e.Words, e.Tags, sig, lists, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
                     model.Score(feats[..n], scores);
                     var guess = Best(scores, p1);
-                    model.Update(feats[..n], e.Gold[i], guess);
+                    if (e.Unlabeled is { } u && u[i])
+                    {
+                        model.Tick();
+                    }
+                    else
+                    {
+                        model.Update(feats[..n], e.Gold[i], guess);
+                    }
+
                     pred[i] = guess;
                     correct += guess == e.Gold[i] ? 1 : 0;
                     total++;
@@ -186,12 +249,22 @@ internal sealed class EntityRecognizer
             log($"recogniser epoch {epoch + 1}/{epochs}: train label accuracy {100.0 * correct / total:F2} %, {model.FeatureCount} features");
         }
 
-        return new EntityRecognizer(model.Freeze(0.001f));
+        return new EntityRecognizer(model.Freeze(0.001f), lists);
     }
 
-    /// <summary>Writes the weights.</summary>
-    public void Write(BinaryWriter writer) => ((PerceptronWeights)_weights).Write(writer);
+    /// <summary>Writes the weights, then (format 2) a flag and the name lists.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ((PerceptronWeights)_weights).Write(writer);
+        writer.Write(Lists is not null);
+        Lists?.Write(writer);
+    }
 
-    /// <summary>Reads a recogniser written by <see cref="Write"/>.</summary>
-    public static EntityRecognizer Read(BinaryReader reader) => new(PerceptronWeights.Read(reader));
+    /// <summary>Reads a recogniser written by <see cref="Write"/>; format 1 has no name lists.</summary>
+    public static EntityRecognizer Read(BinaryReader reader, int formatVersion)
+    {
+        var weights = PerceptronWeights.Read(reader);
+        var lists = formatVersion >= 3 && reader.ReadBoolean() ? NameLists.Read(reader) : null;
+        return new EntityRecognizer(weights, lists);
+    }
 }

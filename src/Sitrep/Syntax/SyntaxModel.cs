@@ -9,8 +9,8 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
 {
-    /// <summary>The format version this code writes and reads.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists).</summary>
+    public const int FormatVersion = 3;
 
     /// <summary>The oldest format this code still reads (format 1: one-pass tagger).</summary>
     public const int OldestReadableVersion = 1;
@@ -55,7 +55,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         var tagger = PosTagger.Read(reader, version);
         var lemmatizer = Lemmatizer.Read(reader);
         var parser = DependencyParser.Read(reader);
-        var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader) : null;
+        var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader, version) : null;
         return new SyntaxModel(tagger, lemmatizer, parser, recognizer);
     }
 }

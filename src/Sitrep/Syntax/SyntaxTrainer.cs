@@ -57,7 +57,7 @@ public static class SyntaxTrainer
             var old = SyntaxModel.Load(from);
             var ewtTrain = ReadEwt(options);
             var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
-            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, Log) : old.Recognizer;
+            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, ewtTrain.Concat(gum), Log) : old.Recognizer;
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
@@ -75,7 +75,7 @@ public static class SyntaxTrainer
         var tagger = taggers.Tagger;
         var lemmatizer = TrainLemmatizer(train, Log);
         var parser = TrainParser(options, train, taggers, Log);
-        var recognizer = TrainRecognizer(options, tagger, gum, Log);
+        var recognizer = TrainRecognizer(options, tagger, gum, train, Log);
         new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
     }
@@ -225,16 +225,36 @@ public static class SyntaxTrainer
         return lemmatizer;
     }
 
-    static EntityRecognizer TrainRecognizer(SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, Action<string> log)
+    static EntityRecognizer TrainRecognizer(
+        SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, IEnumerable<ConlluSentence> vocabulary, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
+        // Unlabeled news text for the words' capitalisation habits: FA-KES beside the treebanks (../shared/data/corpora).
+        var fakes = Path.Combine(options.Treebanks, "..", "corpora", "fakes-dev.csv");
+        string[] texts = File.Exists(fakes) ? [File.ReadAllText(fakes)] : [];
+        var vocab = vocabulary.ToList();
+        var lists = NameListBuilder.Build(
+            Path.Combine(Geo.Gazetteer.Home(), "node_modules"),
+            Path.Combine(AppContext.BaseDirectory, "data", "actors"),
+            NameListBuilder.CommonWords(vocab),
+            NameListBuilder.CaseClasses(vocab, texts),
+            log);
+        log($"name lists: {lists.Count} keys in {sw.Elapsed.TotalSeconds:F1} s");
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
         var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
         foreach (var s in gum)
         {
             var words = s.Words.Select(w => w.Form).ToArray();
-            nerData.Add(NerExample(tagger, words, EntityData.FromGum(s, titles)) with { Domain = EntityRecognizer.GumDomain });
+            var unlabeled = new bool[words.Length];
+            var spans = EntityData.FromGum(s, titles, unlabeled);
+            var e = NerExample(tagger, words, spans);
+            for (var i = 0; i < unlabeled.Length; i++)
+            {
+                unlabeled[i] &= e.Gold[i] == 0;
+            }
+
+            nerData.Add(e with { Domain = EntityRecognizer.GumDomain, Unlabeled = unlabeled });
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
@@ -252,7 +272,7 @@ public static class SyntaxTrainer
         }
 
         log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
-        var recognizer = EntityRecognizer.Train(nerData, options.RecognizerEpochs, options.Seed, log);
+        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log);
         log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
         return recognizer;
     }
