@@ -40,25 +40,23 @@ internal sealed class AveragedPerceptron(int classes) : IFeatureScorer
     /// <summary>Number of distinct features with a weight.</summary>
     public int FeatureCount => _rowCount;
 
-    int Find(uint f)
+    // The slot holding f, else the empty slot where f would go (linear probing; key 0 marks an empty slot).
+    int Probe(uint f)
     {
         var mask = _keys.Length - 1;
         var slot = (int)(f & (uint)mask);
-        while (true)
+        while (_keys[slot] != f && _keys[slot] != 0)
         {
-            var k = _keys[slot];
-            if (k == f)
-            {
-                return _rowOf[slot];
-            }
-
-            if (k == 0)
-            {
-                return -1;
-            }
-
             slot = (slot + 1) & mask;
         }
+
+        return slot;
+    }
+
+    int Find(uint f)
+    {
+        var slot = Probe(f);
+        return _keys[slot] == f ? _rowOf[slot] : -1;
     }
 
     int FindOrAdd(uint f)
@@ -68,22 +66,10 @@ internal sealed class AveragedPerceptron(int classes) : IFeatureScorer
             Grow();
         }
 
-        var mask = _keys.Length - 1;
-        var slot = (int)(f & (uint)mask);
-        while (true)
+        var slot = Probe(f);
+        if (_keys[slot] == f)
         {
-            var k = _keys[slot];
-            if (k == f)
-            {
-                return _rowOf[slot];
-            }
-
-            if (k == 0)
-            {
-                break;
-            }
-
-            slot = (slot + 1) & mask;
+            return _rowOf[slot];
         }
 
         if (_rowCount == _rows.Length)
