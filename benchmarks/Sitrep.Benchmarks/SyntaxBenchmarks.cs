@@ -66,6 +66,19 @@ public class SyntaxBenchmarks
         return n;
     }
 
+    /// <summary>The whole syntax layer as the pipeline calls it: tags, lemmas, parse, names and the result records.</summary>
+    [Benchmark]
+    public int Full()
+    {
+        var n = 0;
+        foreach (var s in _sentences)
+        {
+            n += _parser.Parse(s).Tokens.Length;
+        }
+
+        return n;
+    }
+
     /// <summary>Part-of-speech tagging and dependency parsing only (the speed floor: ≥ 30,000 tokens/s).</summary>
     [Benchmark]
     public int TagAndParse()
