@@ -865,13 +865,29 @@ public sealed class Geoparser : IGeoparser
     {
         const int MaxExtra = 4;
         ReadOnlySpan<char> W(int ti) => text.AsSpan(toks[ti].Start, toks[ti].End - toks[ti].Start);
-        bool Inner(int ti) => toks[ti].Cap && (_cues.Exact(W(ti)) & GeoCues.Stop) == 0 && !IsAllCapsWord(W(ti));
+        // Capitalised stop words may sit inside such a name ("Colchester General Hospital", "University of ...");
+        // short function words ("The", "In", "And") and persons' names may not.
+        bool Inner(int ti)
+        {
+            var f = _cues.Exact(W(ti));
+            return toks[ti].Cap && !IsAllCapsWord(W(ti)) && (f & GeoCues.Name) == 0
+                && ((f & GeoCues.Stop) == 0 || (f & GeoCues.Facility) != 0 || W(ti).Length > 5);
+        }
+
+        // A neighbouring mention of a country or province blocks growth ("British Embassy Tokyo" stays apart);
+        // a lesser one ("University", a town in Florida; "General") is swallowed by the grown name.
         var taken = new HashSet<int>();
+        var at = new Dictionary<int, Cand>();
         foreach (var c in cands)
         {
+            var major = c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1);
             for (var t = c.T0; t <= c.T1; t++)
             {
-                taken.Add(t);
+                at[t] = c;
+                if (major || c.T1 > c.T0)
+                {
+                    taken.Add(t);
+                }
             }
         }
 
@@ -952,7 +968,7 @@ public sealed class Geoparser : IGeoparser
             }
 
             // The first token of a sentence is capitalised anyway; do not grow onto a stop word there.
-            while (t0 < c.T0 && (_cues.Exact(W(t0)) & GeoCues.Stop) != 0)
+            while (t0 < c.T0 && (_cues.Exact(W(t0)) & (GeoCues.Stop | GeoCues.Facility)) == GeoCues.Stop && (_cues.Lower(W(t0)) & GeoCues.Direction) == 0)
             {
                 t0++;
             }
@@ -962,6 +978,10 @@ public sealed class Geoparser : IGeoparser
                 for (var t = t0; t <= t1; t++)
                 {
                     taken.Add(t);
+                    if (at.TryGetValue(t, out var swallowed) && swallowed != c)
+                    {
+                        swallowed.Drop = true;
+                    }
                 }
 
                 c.T0 = t0;
