@@ -46,16 +46,16 @@ static class EvalGeoCommand
                 using var w = new StreamWriter(Path.Combine(Directory.CreateDirectory(dumpDir).FullName, "recognition.tsv"));
                 foreach (var (d, pred) in runs)
                 {
-                    var gold = d.Toponyms.GroupBy(t => t.Span).ToDictionary(x => x.Key, x => x.First());
+                    var gold = d.Toponyms.GroupBy(t => t.Span).ToDictionary(x => x.Key, x => x.FirstOrDefault(t => t.Counts) ?? x.First());
                     var predicted = pred.Select(p => p.Span).ToHashSet();
                     foreach (var p in pred)
                     {
-                        w.WriteLine($"{(gold.TryGetValue(p.Span, out var g) ? (g.Counts ? "TP" : "IGN") : "FP")}\t{p.Text}\t{p.Role}\t{p.Place?.Id}\t{d.Id}");
+                        w.WriteLine($"{(gold.TryGetValue(p.Span, out var g) && g.Counts ? "TP" : "FP")}\t{p.Text}\t{p.Role}\t{p.Place?.Id}\t{d.Id}\t{p.Span.Start}\t{p.Span.End}\t{(g is { Counts: false } ? g.Type : "")}");
                     }
 
                     foreach (var g in d.Toponyms.Where(t => t.Counts && !predicted.Contains(t.Span)))
                     {
-                        w.WriteLine($"FN\t{g.Text}\t{g.Type}\t\t{d.Id}");
+                        w.WriteLine($"FN\t{g.Text}\t{g.Type}\t\t{d.Id}\t{g.Span.Start}\t{g.Span.End}\t");
                     }
                 }
             }
@@ -63,6 +63,11 @@ static class EvalGeoCommand
             Console.WriteLine(string.Create(ci, $"Recognition, GeoWebNews ({gwn.Length} articles, {rec.TruePositives + rec.FalseNegatives} gold toponyms, exact spans)"));
             Console.WriteLine(string.Create(ci, $"  speed: {nSentences} sentences, one thread, {seconds:0.00} s wall / {cpuSeconds:0.00} s CPU = {nSentences / seconds:0} sentences/s wall, {nSentences / Math.Max(cpuSeconds, 1e-3):0} per CPU-second (recognition + resolution; target >= 5000/s/core)"));
             Console.WriteLine(string.Create(ci, $"  sitrep             P {rec.Precision:0.000}  R {rec.Recall:0.000}  F1 {rec.F1:0.000}   (floor F1 0.85)"));
+            var half = runs.Count / 2;
+            var dev = GeoEvaluation.ScoreRecognition(runs.Take(half));
+            var held = GeoEvaluation.ScoreRecognition(runs.Skip(half));
+            Console.WriteLine(string.Create(ci, $"    dev (articles 1-{half}, used for tuning)     P {dev.Precision:0.000}  R {dev.Recall:0.000}  F1 {dev.F1:0.000}"));
+            Console.WriteLine(string.Create(ci, $"    held-out (articles {half + 1}-{runs.Count})          P {held.Precision:0.000}  R {held.Recall:0.000}  F1 {held.F1:0.000}"));
             Console.WriteLine("  Google Cloud NL    F1 0.832   (Gritta et al. 2020)");
             Console.WriteLine("  spaCy NER          F1 0.749   (Gritta et al. 2020)");
             Console.WriteLine();

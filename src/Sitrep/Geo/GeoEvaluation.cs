@@ -177,8 +177,10 @@ public static class GeoEvaluation
     }
 
     /// <summary>
-    /// Recognition on exact spans. Predictions that coincide with excluded gold annotations (non-toponyms,
-    /// expressions) count neither way, as in Gritta et al.
+    /// Recognition on exact spans, type-agnostic (MUC-7 strict as computed by Gritta et al. 2020 with bratutils:
+    /// precision = correct / predicted, recall = correct / gold). Non_Toponym and the two expression types are
+    /// removed from the gold before scoring, so a prediction on one of those spans is spurious; a prediction
+    /// overlapping a gold span without matching it exactly counts once as spurious and leaves the gold missed.
     /// </summary>
     public static RecognitionScore ScoreRecognition(IEnumerable<(GoldDocument Doc, ImmutableArray<PlaceMention> Predicted)> runs)
     {
@@ -186,7 +188,6 @@ public static class GeoEvaluation
         foreach (var (doc, pred) in runs)
         {
             var gold = doc.Toponyms.Where(t => t.Counts).Select(t => t.Span).ToHashSet();
-            var excluded = doc.Toponyms.Where(t => !t.Counts).Select(t => t.Span).ToHashSet();
             var predicted = pred.Select(p => p.Span).ToHashSet();
             foreach (var p in predicted)
             {
@@ -194,7 +195,7 @@ public static class GeoEvaluation
                 {
                     tp++;
                 }
-                else if (!excluded.Contains(p))
+                else
                 {
                     fp++;
                 }

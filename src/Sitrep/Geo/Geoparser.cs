@@ -169,6 +169,11 @@ public sealed class Geoparser : IGeoparser
 
         Context(text, toks, cands);
         PersonNames(text, toks, cands);
+        if (forced is null)
+        {
+            WholeNames(text, toks, cands);
+        }
+
         foreach (var c in cands)
         {
             c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
@@ -605,8 +610,9 @@ public sealed class Geoparser : IGeoparser
                     }
                 }
 
+                // A spelling variant never starts at a stop word: "The New" must not swallow "New" of "The New York Times".
                 var sl = GeoKey.Skeleton(k, skel);
-                if (found is null && kl >= 4 && sl >= 2)
+                if (found is null && kl >= 4 && sl >= 2 && !(n > 1 && (_cues.Exact(w) & GeoCues.Stop) != 0))
                 {
                     var si = _g.Skeleton.Find(skel[..sl]);
                     if (si >= 0)
@@ -844,6 +850,152 @@ public sealed class Geoparser : IGeoparser
             else if (next < toks.Count && !last.Possessive && text.AsSpan(last.End, toks[next].Start - last.End).Trim() is "," && startsAt.TryGetValue(next, out var y2))
             {
                 c.Container = y2;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Grows a mention to the whole name it sits in when that name is a facility, body or natural feature
+    /// ("University of California", "Colchester General Hospital", "Indian Ocean", "Sokoto State"), to a
+    /// capitalised direction before it ("West Wales", "South Africans", "Central American") and to the dot of
+    /// an abbreviation ("Va."): GeoWebNews (Gritta et al. 2020) annotates those whole spans as the toponym.
+    /// The place stays the one the embedded name resolves to.
+    /// </summary>
+    private void WholeNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        const int MaxExtra = 4;
+        ReadOnlySpan<char> W(int ti) => text.AsSpan(toks[ti].Start, toks[ti].End - toks[ti].Start);
+        // Capitalised stop words may sit inside such a name ("Colchester General Hospital", "University of ...");
+        // short function words ("The", "In", "And") and persons' names may not.
+        bool Inner(int ti)
+        {
+            var f = _cues.Exact(W(ti));
+            return toks[ti].Cap && !IsAllCapsWord(W(ti)) && (f & GeoCues.Name) == 0
+                && ((f & GeoCues.Stop) == 0 || (f & GeoCues.Facility) != 0 || W(ti).Length > 5);
+        }
+
+        // A neighbouring mention of a country or province blocks growth ("British Embassy Tokyo" stays apart);
+        // a lesser one ("University", a town in Florida; "General") is swallowed by the grown name.
+        var taken = new HashSet<int>();
+        var at = new Dictionary<int, Cand>();
+        foreach (var c in cands)
+        {
+            var major = c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1);
+            for (var t = c.T0; t <= c.T1; t++)
+            {
+                at[t] = c;
+                if (major || c.T1 > c.T0)
+                {
+                    taken.Add(t);
+                }
+            }
+        }
+
+        foreach (var c in cands)
+        {
+            if (c.Drop || c.Match != Match.Exact)
+            {
+                continue;
+            }
+
+            // Rightwards: "Colchester General Hospital", "Indian Ocean", "Sokoto State".
+            int t0 = c.T0, t1 = c.T1;
+            var r = c.T1;
+            var head = -1;
+            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && !toks[r].Possessive && Inner(r + 1) && !taken.Contains(r + 1))
+            {
+                r++;
+                if ((_cues.Exact(W(r)) & GeoCues.Facility) != 0)
+                {
+                    head = r;
+                }
+            }
+
+            if (head >= 0)
+            {
+                t1 = head;
+            }
+
+            // Leftwards: "University of California", "Embassy of the Republic of Armenia", "Lake Manassas", "Smart Dubai Office".
+            var l = c.T0;
+            var lhead = -1;
+            while (l - 1 >= 0 && c.T0 - (l - 1) <= MaxExtra && toks[l].Joined && !toks[l - 1].Possessive && !taken.Contains(l - 1))
+            {
+                var pw = W(l - 1);
+                if (Inner(l - 1))
+                {
+                    l--;
+                    if ((_cues.Exact(W(l)) & GeoCues.Facility) != 0)
+                    {
+                        lhead = l;
+                    }
+                }
+                else if (pw is "of" or "the" && l - 2 >= 0 && toks[l - 1].Joined && !toks[l - 2].Possessive && Inner(l - 2) && !taken.Contains(l - 2))
+                {
+                    l -= 2;
+                    if ((_cues.Exact(W(l)) & GeoCues.Facility) != 0)
+                    {
+                        lhead = l;
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (lhead >= 0 && (head >= 0 || t1 == c.T1))
+            {
+                t0 = lhead;
+                // A prefix before the place joins only when the name ends in a facility head ("Smart Dubai Office").
+            }
+            else if (head >= 0 && l < c.T0 && l >= 0)
+            {
+                var k = c.T0 - 1;
+                while (k >= l && (_cues.Exact(W(k)) & GeoCues.Facility) == 0 && Inner(k))
+                {
+                    k--;
+                }
+
+                t0 = k + 1;
+            }
+
+            // A capitalised direction: "West Wales", "South Africans", "Central American".
+            if (t0 == c.T0 && c.T0 > 0 && toks[c.T0].Joined && !toks[c.T0 - 1].Possessive && toks[c.T0 - 1].Cap && !taken.Contains(c.T0 - 1)
+                && (_cues.Lower(W(c.T0 - 1)) & GeoCues.Direction) != 0 && !W(c.T0 - 1).Contains('-'))
+            {
+                t0 = c.T0 - 1;
+            }
+
+            // The first token of a sentence is capitalised anyway; do not grow onto a stop word there.
+            while (t0 < c.T0 && (_cues.Exact(W(t0)) & (GeoCues.Stop | GeoCues.Facility)) == GeoCues.Stop && (_cues.Lower(W(t0)) & GeoCues.Direction) == 0)
+            {
+                t0++;
+            }
+
+            if (t0 != c.T0 || t1 != c.T1)
+            {
+                for (var t = t0; t <= t1; t++)
+                {
+                    taken.Add(t);
+                    if (at.TryGetValue(t, out var swallowed) && swallowed != c)
+                    {
+                        swallowed.Drop = true;
+                    }
+                }
+
+                c.T0 = t0;
+                c.T1 = t1;
+                c.Start = toks[t0].Start;
+                c.End = toks[t1].End;
+            }
+
+            // "Va.", "Calif.": the dot of a state abbreviation is part of the name.
+            if (c.T0 == c.T1 && c.End < text.Length && text[c.End] == '.' && c.End - c.Start <= 5 && char.IsLower(text[c.End - 1])
+                && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Admin1)
+                && !c.Places.Exists(p => text.AsSpan(c.Start, c.End - c.Start).Equals(_g.ToPlace(p).Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                c.End++;
             }
         }
     }

@@ -17,6 +17,24 @@ public sealed class GeoEvaluationTests
     }
 
     [Fact]
+    public void ScoreRecognition_counts_exact_spans_and_treats_predictions_on_non_toponyms_as_spurious()
+    {
+        // Gritta et al. 2020 remove Non_Toponym and expression annotations from the gold before MUC-7 strict scoring.
+        var text = "The EU met in Paris near the city hall.";
+        var doc = new GoldDocument("d", text,
+        [
+            new(new Sitrep.Text.TextSpan(4, 2), "EU", "Non_Toponym", false, null, null),
+            new(new Sitrep.Text.TextSpan(14, 5), "Paris", "Literal", true, 48.85, 2.35),
+            new(new Sitrep.Text.TextSpan(29, 9), "city hall", "Literal_Expression", false, null, null),
+        ]);
+        PlaceMention M(int start, int length) => new(new Sitrep.Text.TextSpan(start, length), text.Substring(start, length), ToponymRole.Location, null, 1, null, null, 1);
+        var s = GeoEvaluation.ScoreRecognition([(doc, [M(4, 2), M(14, 5)])]);
+        Assert.Equal((1, 1, 0), (s.TruePositives, s.FalsePositives, s.FalseNegatives));
+        var partial = GeoEvaluation.ScoreRecognition([(doc, [M(14, 3)])]);
+        Assert.Equal((0, 1, 1), (partial.TruePositives, partial.FalsePositives, partial.FalseNegatives));
+    }
+
+    [Fact]
     public void Align_moves_shifted_gold_offsets_onto_the_name()
     {
         var span = GeoEvaluation.Align("in Pandi, Bulacan", 4, 9, "Pandi");

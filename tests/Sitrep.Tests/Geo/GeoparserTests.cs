@@ -48,6 +48,31 @@ public sealed class GeoparserTests(GeoparserFixture fx) : IClassFixture<Geoparse
     }
 
     [Theory]
+    [InlineData("She studied at the University of California before moving east.", "University of California", 36.5, -119.5)]
+    [InlineData("He was treated at Colchester General Hospital on Monday.", "Colchester General Hospital", 51.89, 0.90)]
+    [InlineData("Storms formed over the Indian Ocean this week.", "Indian Ocean", double.NaN, double.NaN)]
+    [InlineData("Flooding hit West Wales overnight.", "West Wales", 52.3, -3.7)]
+    [InlineData("The company is based in Richmond, Va. and employs 300 people.", "Va.", 37.5, -78.8)]
+    public void Parse_covers_the_whole_facility_feature_or_abbreviated_name_and_keeps_the_embedded_place(string text, string span, double lat, double lon)
+    {
+        // GeoWebNews (Gritta et al. 2020) annotates these whole spans as the toponym.
+        var m = Mention(text, span);
+        Assert.NotNull(m.Place);
+        if (!double.IsNaN(lat))
+        {
+            Assert.True(Km(m.Place!, lat, lon) < 300, $"{span} resolved to {m.Place!.Name} {m.Place.Latitude},{m.Place.Longitude}");
+        }
+    }
+
+    [Fact]
+    public void Parse_does_not_let_a_sentence_initial_stop_word_start_a_spelling_variant()
+    {
+        fx.SkipWithoutData();
+        var all = fx.Parser.Parse("The New York Times reported the fire.", []);
+        Assert.Contains(all, m => m.Text == "New York");
+    }
+
+    [Theory]
     [InlineData("Syrian troops advanced on Saturday.", "Syrian", ToponymRole.Demonym)]
     [InlineData("The Kurdish-led alliance took the town.", "Kurdish", ToponymRole.Demonym)]
     [InlineData("Iraqi forces seized several villages.", "Iraqi", ToponymRole.Demonym)]
