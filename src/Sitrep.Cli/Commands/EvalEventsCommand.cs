@@ -114,7 +114,12 @@ static class EvalEventsCommand
 
         foreach (var g in gold.Where(g => !matches.Any(m => m.Gold == g)))
         {
-            Console.WriteLine($"  MISS  {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} {g.Window.Start:yyyy-MM-dd} '{g.Trigger}'");
+            // Why the nearest unmatched prediction of a compatible type did not match: distance and date window.
+            var near = predicted.Where(p => !matches.Any(m => m.Pred == p) && p.Location is not null && EventMatcher.TypesCompatible(g.SubType, p.SubEventType))
+                .OrderBy(p => EventMatcher.DistanceKm(g.Location, p.Location!)).FirstOrDefault();
+            var why = near is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                $"  ~ nearest {AcledTaxonomy.Label(near.SubEventType)} @{near.Location!.Name} (p{near.Location.GeoPrecision} {near.Location.Admin1}) {EventMatcher.DistanceKm(g.Location, near.Location):0} km, {near.DateInterval.Start:yyyy-MM-dd}..{near.DateInterval.End:yyyy-MM-dd}");
+            Console.WriteLine($"  MISS  {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} {g.Window.Start:yyyy-MM-dd}..{g.Window.End:yyyy-MM-dd} '{g.Trigger}'{why}");
         }
 
         foreach (var p in predicted.Where(p => !matches.Any(m => m.Pred == p)))

@@ -148,12 +148,23 @@ internal static class EventCoreference
     }
 
     static bool Coreferent(ConflictEvent r, ConflictEvent e) =>
-        r.Factuality == e.Factuality && (EventMatcher.TypesCompatible(r.SubEventType, e.SubEventType) || IsGeneric(e) || IsGeneric(r))
+        r.Factuality == e.Factuality && (r.SubEventType == e.SubEventType || IsGeneric(e) || IsGeneric(r))
         && (r.Territory is null) == (e.Territory is null)
         && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
         && (Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2)
-            || (r.Territory is null && (Fits(r.Actor1, e.Actor1) || Fits(r.Actor2, e.Actor2)
+            || (r.Territory is null && (Fits(r.Actor1, e.Actor1)
+                || (Fits(r.Actor2, e.Actor2) && !Opposed(r.Actor1, e.Actor1))
                 || (r.SubEventType == e.SubEventType && r.Location?.PlaceId == e.Location?.PlaceId))));
+
+    /// <summary>
+    /// Two named perpetrators that are each other's enemies (one a state force, the other not) are two acts even when their
+    /// victims agree: "regime bombardment on Eastern Ghouta" and "rebels fired rockets into Damascus" both kill civilians.
+    /// </summary>
+    static bool Opposed(ActorRef? a, ActorRef? b) =>
+        a is not null && b is not null && a.Id != b.Id && a.Kind != ActorKind.Unidentified && b.Kind != ActorKind.Unidentified
+        && IsState(a) != IsState(b);
+
+    static bool IsState(ActorRef a) => a.Kind is ActorKind.StateForces or ActorKind.ExternalForce or ActorKind.Government;
 
     /// <summary><paramref name="e"/> folded into <paramref name="r"/>: r's fields win, e fills what r lacks.</summary>
     static ConflictEvent Merge(ConflictEvent r, ConflictEvent e)

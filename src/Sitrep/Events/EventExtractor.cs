@@ -1052,7 +1052,7 @@ public sealed class EventExtractor
             Plover = c.Trigger.Entry.Plover,
             Cameo = c.Trigger.Entry.Cameo,
             Actor1 = a1,
-            AssocActor1 = [.. c.Assoc1.Select(Ref).OfType<ActorRef>().Where(x => x.Id != a1?.Id).DistinctBy(x => x.Id)],
+            AssocActor1 = [.. c.Assoc1.Select(Ref).OfType<ActorRef>().Where(x => x.Id != a1?.Id && x.Id != a2?.Id).DistinctBy(x => x.Id)],
             Actor2 = a2,
             CivilianTargeting = a2?.Kind == ActorKind.Civilians && c.SubType is not (AcledSubEventType.Agreement or AcledSubEventType.Arrests),
             Location = loc,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Temporal;
 
@@ -116,8 +117,26 @@ public static class EventMatcher
             }
         }
 
-        return t;
+        return Admin1Synonyms.TryGetValue(t, out var canonical) ? canonical : t;
     }
+
+    // GeoNames spells some first-order divisions by their Arabic name where news and ACLED use the English
+    // one; both spellings name the same division, so they compare equal (keys as produced by PlaceNames.Key).
+    static readonly FrozenDictionary<string, string> Admin1Synonyms =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["rifdimashq"] = "ruraldamascus",
+            ["damascuscountryside"] = "ruraldamascus",
+            ["suwayda"] = "suwayda",
+            ["assuwayda"] = "suwayda",
+            ["sweida"] = "suwayda",
+            ["salahaddin"] = "salahuddin",
+            ["salahuddin"] = "salahuddin",
+            ["hasakah"] = "hasakah",
+            ["hasakeh"] = "hasakah",
+            ["dimashq"] = "damascus",
+            ["halab"] = "aleppo",
+        }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="candidate"/> meets <paramref name="reference"/> widened by <paramref name="windowDays"/> on each side.</summary>
     public static bool DatesCompatible(DateInterval reference, DateInterval candidate, int windowDays) =>

@@ -160,11 +160,12 @@ internal static class SyntacticRoles
                     noActorSubject = a1 is null && p.Tokens[subjects[0]].Upos is "NOUN" && !p.Tokens[subjects[0]].Form.All(char.IsUpper);
                     foreach (var s in subjects.Skip(1))
                     {
-                        if (ActorIn(s) is { } other && other != a1)
+                        if (ActorIn(s) is { } other && other != a1 && other.Def.Id != a1?.Def.Id)
                         {
-                            if (cls == TriggerClass.Agreement && a2 is null)
+                            if (cls is TriggerClass.Agreement or TriggerClass.Clash && a2 is null)
                             {
-                                // "Kurdish fighters and pro-government fighters agreed a truce": the second party.
+                                // "Kurdish fighters and pro-government fighters agreed a truce", "government forces and HTS
+                                // militants clashed": a symmetric act has its second party as the other side.
                                 (a2, r2) = (other, RoleRule.Subject);
                             }
                             else

@@ -89,4 +89,16 @@ public sealed class EventExtractorTests
             new Sitrep.Text.Token(new(22, 12), "demonstrated"));
         Assert.Equal("PROTEST", EventTestText.Extractor.CodePlover(tokens)!.Value.Plover.Type);
     }
+
+    [Theory]
+    [InlineData("Rif-dimashq", "Rural Damascus")]
+    [InlineData("Suwayda", "As-Suwayda")]
+    [InlineData("Salah ad Din", "Salahuddin")]
+    [InlineData("Damascus Governorate", "Damascus")]
+    public void SameAdmin1_treats_GeoNames_and_English_division_names_as_one(string geoNames, string english) =>
+        Assert.True(EventMatcher.SameAdmin1(geoNames, english));
+
+    [Fact]
+    public void SameAdmin1_keeps_Damascus_city_apart_from_its_countryside() =>
+        Assert.False(EventMatcher.SameAdmin1("Damascus Governorate", "Rif-dimashq"));
 }

@@ -71,4 +71,31 @@ public sealed class SyntacticRolesTests
         Assert.True(e.Actor1!.Name == "Unidentified Armed Group", e.Roles + " " + e.Trigger);
         Assert.Equal("Ariha", e.Location!.Name);
     }
+
+    [Fact]
+    public void Extract_conjoined_subjects_of_a_clash_are_the_two_sides()
+    {
+        var saraqib = EventTestText.Place("Saraqib", 35.86, 36.81, admin1: "Idlib");
+        var doc = Parsed(EventTestText.Doc(
+            "Four fighters were killed on Monday when Syrian government forces and Hayat Tahrir al-Sham militants clashed on the eastern outskirts of Saraqib .",
+            Pub, [saraqib]));
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(AcledSubEventType.ArmedClash, e.SubEventType);
+        Assert.Equal("Military Forces of Syria", e.Actor1!.Name);
+        Assert.Equal("Hayat Tahrir al-Sham", e.Actor2!.Name);
+        Assert.DoesNotContain(e.AssocActor1, a => a.Name == "Hayat Tahrir al-Sham");
+    }
+
+    [Fact]
+    public void Extract_keeps_artillery_fire_and_air_strikes_on_one_place_as_two_events()
+    {
+        var ghouta = EventTestText.Place("Eastern Ghouta", 33.57, 36.4, admin1: "Rif-dimashq");
+        var doc = Parsed(EventTestText.Doc(
+            "Syrian government forces shelled Eastern Ghouta on Sunday , killing five civilians .\n"
+            + "Syrian warplanes carried out air strikes on Eastern Ghouta on Sunday , killing three civilians .",
+            Pub, [ghouta]));
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        Assert.Contains(events, e => e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+        Assert.Contains(events, e => e.SubEventType == AcledSubEventType.AirDroneStrike);
+    }
 }
