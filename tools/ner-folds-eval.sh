@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# usage: tools/ner-folds-eval.sh TAG  (after tools/ner-folds.py ../shared/data/treebanks /tmp/nf): rebuilds the recogniser on both folds, prints summed P/R/F1
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+tag=$1
+g=0; p=0; c=0
+for r in 3 1; do
+  nice -n 10 ./sitrep train syntax --treebanks /tmp/nf/fold$r/treebanks --rebuild-from data/syntax/en-syntax.bin --out /tmp/nf/$tag-$r.bin > /tmp/nf/$tag-$r.train.log 2>&1
+  line=$(nice -n 10 ./sitrep eval syntax --treebanks /tmp/nf/fold$r/treebanks --names-only --model /tmp/nf/$tag-$r.bin --entity-errors /tmp/nf/$tag-$r.err)
+  echo "fold$r $line"
+  read gg pp cc < <(echo "$line" | sed -E 's/.*gold ([0-9]+), predicted ([0-9]+), correct ([0-9]+).*/\1 \2 \3/')
+  g=$((g+gg)); p=$((p+pp)); c=$((c+cc))
+done
+python3 -c "g,p,c=$g,$p,$c; P=c/p; R=c/g; print(f'$tag SUM P {P:.3f} R {R:.3f} F1 {2*P*R/(P+R):.3f} (gold {g} pred {p} correct {c})')"
