@@ -36,9 +36,19 @@ static class TrainCommand
         var retrainParser = new Option<bool>("--retrain-parser") { Description = "With --rebuild-from: keep only the tagger, retrain the parser too (parser experiments)" };
         var onePass = new Option<bool>("--one-pass-tagger") { Description = "No second tagger pass (the second pass sees the first pass's tags of the next words)" };
         var reportDev = new Option<bool>("--report-dev") { Description = "Print EWT dev UAS/LAS after each parser epoch (use with --no-dev)" };
+        var beam = new Option<int>("--parser-beam") { Description = "Beam width of the parser's global training phase", DefaultValueFactory = _ => 1 };
+        var beamEpochs = new Option<int>("--parser-beam-epochs")
+        {
+            Description = "Passes of beam search with max-violation updates after the greedy passes (0 = greedy parser)", DefaultValueFactory = _ => 0,
+        };
+        var decodeBeam = new Option<int>("--parser-decode-beam")
+        {
+            Description = "Beam width the written parser decodes with (0 = the training width; with --rebuild-from: keep the model's)", DefaultValueFactory = _ => 0,
+        };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
+            beam, beamEpochs, decodeBeam,
         };
         cmd.SetAction(parse =>
         {
@@ -62,6 +72,9 @@ static class TrainCommand
                 RetrainParser = parse.GetValue(retrainParser),
                 TwoPassTagger = !parse.GetValue(onePass),
                 ReportDev = parse.GetValue(reportDev),
+                ParserBeam = parse.GetValue(beam),
+                ParserBeamEpochs = parse.GetValue(beamEpochs),
+                ParserDecodeBeam = parse.GetValue(decodeBeam),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -165,6 +165,18 @@ internal sealed class AveragedPerceptron(int classes) : IFeatureScorer
     /// <summary>Counts one instance without an update (the averaging clock).</summary>
     public void Tick() => _instances++;
 
+    /// <summary>Advances the averaging clock by <paramref name="count"/> instances (one structured update covers many moves).</summary>
+    public void Tick(int count) => _instances += count;
+
+    /// <summary>Adds <paramref name="delta"/> to the weight of <paramref name="cls"/> for every feature, without ticking the clock.</summary>
+    public void Add(ReadOnlySpan<uint> features, int cls, float delta)
+    {
+        foreach (var f in features)
+        {
+            Bump(FindOrAdd(f), cls, delta);
+        }
+    }
+
     void Bump(int r, int c, float delta)
     {
         ref var row = ref _rows[r];

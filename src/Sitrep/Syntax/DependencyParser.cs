@@ -4,7 +4,9 @@ namespace Sitrep.Syntax;
 /// Greedy labelled arc-hybrid dependency parser (Kuhlmann et al. 2011) with the root token at the end of the
 /// buffer (Ballesteros &amp; Nivre 2013), an averaged perceptron over Zhang &amp; Nivre (2011)-style rich
 /// non-local features (distance, valency, second-order children, label sets), trained with the dynamic oracle
-/// and error exploration of Goldberg &amp; Nivre (2013).
+/// and error exploration of Goldberg &amp; Nivre (2013); optionally refined with beam search and global
+/// structured-perceptron training with max-violation updates (Zhang &amp; Nivre 2011; Huang, Fayong &amp; Guo 2012),
+/// in which case <see cref="Parse"/> decodes with a beam too.
 /// </summary>
 internal sealed class DependencyParser
 {
@@ -14,9 +16,11 @@ internal sealed class DependencyParser
     readonly IFeatureScorer _weights;
     readonly ulong[] _labelHash;
 
-    DependencyParser(string[] labels, IFeatureScorer weights)
+    DependencyParser(string[] labels, IFeatureScorer weights, int beamWidth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
         Labels = labels;
+        BeamWidth = beamWidth;
         RootLabel = Array.IndexOf(labels, "root");
         _weights = weights;
         _labelHash = [.. labels.Select(l => FeatureHash.Of(l))];
@@ -27,6 +31,12 @@ internal sealed class DependencyParser
 
     /// <summary>Index of "root" in <see cref="Labels"/>.</summary>
     public int RootLabel { get; }
+
+    /// <summary>Configurations kept by <see cref="Parse"/> (1 = greedy).</summary>
+    public int BeamWidth { get; }
+
+    /// <summary>The same weights decoding with another beam width (speed against accuracy).</summary>
+    public DependencyParser WithBeam(int beamWidth) => new(Labels, _weights, beamWidth);
 
     int L => Labels.Length;
 
@@ -65,6 +75,24 @@ internal sealed class DependencyParser
         }
 
         public bool Terminal => Sp == 0 && B == N;
+
+        /// <summary>Makes this state a copy of <paramref name="o"/> (same sentence length).</summary>
+        public void CopyFrom(State o)
+        {
+            Array.Copy(o.Stack, Stack, o.Sp);
+            Sp = o.Sp;
+            B = o.B;
+            o.Heads.CopyTo(Heads, 0);
+            o.Labels.CopyTo(Labels, 0);
+            o.Lc1.CopyTo(Lc1, 0);
+            o.Lc2.CopyTo(Lc2, 0);
+            o.Rc1.CopyTo(Rc1, 0);
+            o.Rc2.CopyTo(Rc2, 0);
+            o.Nl.CopyTo(Nl, 0);
+            o.Nr.CopyTo(Nr, 0);
+            o.Ls.CopyTo(Ls, 0);
+            o.Rs.CopyTo(Rs, 0);
+        }
 
         public int S(int i) => Sp > i ? Stack[Sp - 1 - i] : -1;
 
@@ -190,9 +218,18 @@ internal sealed class DependencyParser
         return best;
     }
 
+    /// <summary>The only valid move, when there is one (SHIFT on an empty stack, LEFT-root at the end), else -1.</summary>
+    int Forced(State s) => s.Sp == 0 ? 0 : s.B == s.N && s.Sp == 1 ? 1 + RootLabel : -1;
+
     /// <summary>Parses one sentence: <paramref name="heads"/> get 0-based heads (-1 root), <paramref name="labels"/> label ids.</summary>
     public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
     {
+        if (BeamWidth > 1)
+        {
+            BeamParse(words, tags, heads, labels);
+            return;
+        }
+
         var n = words.Length;
         var (w, t, pc) = Lexical(words, tags);
         var s = new State(n);
@@ -222,6 +259,128 @@ internal sealed class DependencyParser
         {
             heads[i] = s.Heads[i] == n ? -1 : s.Heads[i];
             labels[i] = s.Labels[i];
+        }
+    }
+
+    /// <summary>A scored expansion of a beam item: the item, the move, the total score after it.</summary>
+    struct Candidate
+    {
+        public float Score;
+        public int Item;
+        public int Class;
+    }
+
+    /// <summary>Inserts a candidate into <paramref name="top"/> (sorted by descending score, at most k long).</summary>
+    static void Offer(Span<Candidate> top, ref int count, float score, int item, int cls)
+    {
+        var k = top.Length;
+        if (count == k && score <= top[k - 1].Score)
+        {
+            return;
+        }
+
+        var i = count < k ? count++ : k - 1;
+        while (i > 0 && top[i - 1].Score < score)
+        {
+            top[i] = top[i - 1];
+            i--;
+        }
+
+        top[i] = new Candidate { Score = score, Item = item, Class = cls };
+    }
+
+    /// <summary>Offers every valid move of <paramref name="s"/> (the same moves <see cref="Best"/> considers).</summary>
+    void OfferMoves(State s, ReadOnlySpan<float> scores, float baseScore, int item, Span<Candidate> top, ref int count)
+    {
+        if (s.B < s.N)
+        {
+            Offer(top, ref count, baseScore + scores[0], item, 0);
+        }
+
+        if (s.Sp >= 1 && s.B < s.N)
+        {
+            for (var l = 0; l < L; l++)
+            {
+                if (l != RootLabel)
+                {
+                    Offer(top, ref count, baseScore + scores[1 + l], item, 1 + l);
+                }
+            }
+        }
+
+        if (s.Sp >= 2)
+        {
+            for (var l = 0; l < L; l++)
+            {
+                if (l != RootLabel)
+                {
+                    Offer(top, ref count, baseScore + scores[1 + L + l], item, 1 + L + l);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One step of beam search: expands the <paramref name="m"/> items of <paramref name="beam"/> (scores in
+    /// <paramref name="score"/>) into the best <c>top.Length</c> candidates; returns how many there are. Forced moves add
+    /// nothing to the score (as in greedy decoding). Every complete parse takes 2n moves, so the items stay in step.
+    /// </summary>
+    int Expand(State[] beam, float[] score, int m, ulong[] w, ulong[] t, int[] pc, IFeatureScorer weights, Span<Candidate> top, Span<uint> feats, Span<float> scores)
+    {
+        var count = 0;
+        for (var i = 0; i < m; i++)
+        {
+            var s = beam[i];
+            var forced = Forced(s);
+            if (forced >= 0)
+            {
+                Offer(top, ref count, score[i], i, forced);
+                continue;
+            }
+
+            var k = Features(s, w, t, pc, feats);
+            weights.Score(feats[..k], scores);
+            OfferMoves(s, scores, score[i], i, top, ref count);
+        }
+
+        return count;
+    }
+
+    void BeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    {
+        var n = words.Length;
+        var k = BeamWidth;
+        var (w, t, pc) = Lexical(words, tags);
+        var beam = new State[k];
+        var next = new State[k];
+        beam[0] = new State(n);
+        var score = new float[k];
+        var nextScore = new float[k];
+        var m = 1;
+        Span<uint> feats = stackalloc uint[MaxFeatures];
+        Span<float> scores = stackalloc float[ClassCount];
+        Span<Candidate> top = stackalloc Candidate[k];
+        while (!beam[0].Terminal)
+        {
+            var c = Expand(beam, score, m, w, t, pc, _weights, top, feats, scores);
+            for (var j = 0; j < c; j++)
+            {
+                next[j] ??= new State(n);
+                next[j].CopyFrom(beam[top[j].Item]);
+                Apply(next[j], top[j].Class);
+                nextScore[j] = top[j].Score;
+            }
+
+            (beam, next) = (next, beam);
+            (score, nextScore) = (nextScore, score);
+            m = c;
+        }
+
+        var best = beam[0];
+        for (var i = 0; i < n; i++)
+        {
+            heads[i] = best.Heads[i] == n ? -1 : best.Heads[i];
+            labels[i] = best.Labels[i];
         }
     }
 
@@ -460,10 +619,17 @@ internal sealed class DependencyParser
     /// <summary>One training sentence: words, (predicted) tag hashes, gold heads (root = -1) and gold label ids.</summary>
     internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
 
-    /// <summary>Trains with the dynamic oracle; projective sentences only.</summary>
+    /// <summary>
+    /// Trains with the dynamic oracle for <paramref name="epochs"/> passes, then, when <paramref name="beamEpochs"/> &gt; 0,
+    /// continues the same weights with <paramref name="beamEpochs"/> passes of beam search (width <paramref name="beamWidth"/>)
+    /// and max-violation updates; projective sentences only. The result decodes with <paramref name="beamWidth"/>.
+    /// </summary>
     public static DependencyParser Train(
-        string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log, Action<int, DependencyParser>? afterEpoch = null)
+        string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log,
+        Action<int, DependencyParser>? afterEpoch = null, int beamWidth = 1, int beamEpochs = 0)
     {
+        var totalEpochs = epochs + beamEpochs;
+        var decodeWidth = beamEpochs > 0 ? beamWidth : 1;
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
         var parser = new DependencyParser(labels, model);
         var examples = data.Where(e => Projective([.. e.Heads.Select(h => h < 0 ? e.Heads.Length : h)])).ToList();
@@ -525,16 +691,206 @@ internal sealed class DependencyParser
                 }
             }
 
-            log($"parser epoch {epoch + 1}/{epochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
-            if (afterEpoch is not null && epoch + 1 < epochs)
+            log($"parser epoch {epoch + 1}/{totalEpochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
+            if (afterEpoch is not null && epoch + 1 < totalEpochs)
             {
                 afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold)));
             }
         }
 
-        var final = new DependencyParser(labels, model.Freeze(threshold));
-        afterEpoch?.Invoke(epochs, final);
+        var trainer = new BeamTrainer(parser, model, beamWidth);
+        for (var epoch = epochs; epoch < totalEpochs; epoch++)
+        {
+            rng.Shuffle(order);
+            int updates = 0, skipped = 0;
+            foreach (var ei in order)
+            {
+                switch (trainer.Train(examples[ei]))
+                {
+                    case true:
+                        updates++;
+                        break;
+                    case null:
+                        skipped++;
+                        break;
+                }
+            }
+
+            log($"parser epoch {epoch + 1}/{totalEpochs} (beam {beamWidth}, max-violation): {100.0 * (examples.Count - updates - skipped) / examples.Count:F2} % sentences without update, {skipped} without a static oracle, {model.FeatureCount} features");
+            if (afterEpoch is not null && epoch + 1 < totalEpochs)
+            {
+                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold), beamWidth));
+            }
+        }
+
+        var final = new DependencyParser(labels, model.Freeze(threshold), decodeWidth);
+        afterEpoch?.Invoke(totalEpochs, final);
         return final;
+    }
+
+    /// <summary>
+    /// Global training of one sentence at a time: beam search along the whole move sequence, compared with the
+    /// static-oracle gold sequence; the update is at the prefix where the best item outscores gold by the most
+    /// (max-violation, Huang, Fayong &amp; Guo 2012): + gold moves' features, − the best item's, from where they diverge.
+    /// </summary>
+    sealed class BeamTrainer(DependencyParser parser, AveragedPerceptron model, int width)
+    {
+        readonly uint[] _feats = new uint[MaxFeatures];
+        readonly float[] _scores = new float[parser.ClassCount];
+        readonly int[] _costs = new int[parser.ClassCount];
+        readonly Candidate[] _top = new Candidate[width];
+
+        /// <summary>The static-oracle move sequence (arcs as soon as they cost nothing, else SHIFT), or null if there is none.</summary>
+        int[]? GoldMoves(int[] gold, int[] goldLabels)
+        {
+            var n = gold.Length;
+            var s = new State(n);
+            var moves = new int[2 * n];
+            for (var step = 0; step < moves.Length; step++)
+            {
+                parser.Costs(s, gold, goldLabels, _costs);
+                var move = -1;
+                for (var c = 1; c < parser.ClassCount && move < 0; c++)
+                {
+                    if (_costs[c] == 0 && parser.Valid(s, c))
+                    {
+                        move = c;
+                    }
+                }
+
+                if (move < 0)
+                {
+                    if (_costs[0] != 0 || !parser.Valid(s, 0))
+                    {
+                        return null;
+                    }
+
+                    move = 0;
+                }
+
+                moves[step] = move;
+                parser.Apply(s, move);
+            }
+
+            return s.Terminal ? moves : null;
+        }
+
+        float MoveScore(State s, int move, ulong[] w, ulong[] t, int[] pc)
+        {
+            if (parser.Forced(s) >= 0)
+            {
+                return 0f;
+            }
+
+            var k = parser.Features(s, w, t, pc, _feats);
+            model.Score(_feats.AsSpan(0, k), _scores);
+            return _scores[move];
+        }
+
+        /// <summary>Trains on one sentence: true if it updated, false if gold stayed best, null without a static oracle.</summary>
+        public bool? Train(Example e)
+        {
+            var n = e.Words.Length;
+            var gold = e.Heads.Select(h => h < 0 ? n : h).ToArray();
+            if (GoldMoves(gold, e.Labels) is not { } g)
+            {
+                model.Tick();
+                return null;
+            }
+
+            var (w, t, pc) = Lexical(e.Words, e.Tags);
+            var steps = g.Length;
+            var beam = new State[width];
+            var next = new State[width];
+            beam[0] = new State(n);
+            var score = new float[width];
+            var nextScore = new float[width];
+            var isGold = new bool[width];
+            var nextGold = new bool[width];
+            isGold[0] = true;
+            var parent = new int[steps * width];
+            var move = new int[steps * width];
+            var goldState = new State(n);
+            var goldScore = 0f;
+            var goldInBeam = true;
+            var m = 1;
+            var maxViolation = float.NegativeInfinity;
+            int worstStep = -1, worstItem = -1;
+            for (var step = 0; step < steps; step++)
+            {
+                var c = parser.Expand(beam, score, m, w, t, pc, model, _top, _feats, _scores);
+                // The gold sequence's score after this move (it may have just fallen off the beam).
+                goldScore += MoveScore(goldState, g[step], w, t, pc);
+                goldInBeam = false;
+                for (var j = 0; j < c; j++)
+                {
+                    var item = _top[j].Item;
+                    next[j] ??= new State(n);
+                    next[j].CopyFrom(beam[item]);
+                    parser.Apply(next[j], _top[j].Class);
+                    nextScore[j] = _top[j].Score;
+                    nextGold[j] = isGold[item] && _top[j].Class == g[step];
+                    goldInBeam |= nextGold[j];
+                    parent[(step * width) + j] = item;
+                    move[(step * width) + j] = _top[j].Class;
+                }
+
+                parser.Apply(goldState, g[step]);
+                (beam, next) = (next, beam);
+                (score, nextScore) = (nextScore, score);
+                (isGold, nextGold) = (nextGold, isGold);
+                m = c;
+                if (!isGold[0] && score[0] - goldScore > maxViolation)
+                {
+                    maxViolation = score[0] - goldScore;
+                    worstStep = step;
+                    worstItem = 0;
+                }
+            }
+
+            if (worstStep < 0)
+            {
+                model.Tick(steps);
+                return false;
+            }
+
+            var predicted = new int[worstStep + 1];
+            for (int step = worstStep, j = worstItem; step >= 0; step--)
+            {
+                predicted[step] = move[(step * width) + j];
+                j = parent[(step * width) + j];
+            }
+
+            var a = new State(n);
+            var b = new State(n);
+            var diverged = false;
+            for (var step = 0; step <= worstStep; step++)
+            {
+                diverged |= predicted[step] != g[step];
+                if (diverged)
+                {
+                    Reward(a, g[step], 1f, w, t, pc);
+                    Reward(b, predicted[step], -1f, w, t, pc);
+                }
+
+                parser.Apply(a, g[step]);
+                parser.Apply(b, predicted[step]);
+            }
+
+            model.Tick(steps);
+            return true;
+        }
+
+        void Reward(State s, int move, float delta, ulong[] w, ulong[] t, int[] pc)
+        {
+            if (parser.Forced(s) >= 0)
+            {
+                return;
+            }
+
+            var k = parser.Features(s, w, t, pc, _feats);
+            model.Add(_feats.AsSpan(0, k), move, delta);
+        }
     }
 
     /// <summary>Number of weighted features.</summary>
@@ -544,11 +900,20 @@ internal sealed class DependencyParser
     public float WeightQuantum => ((PerceptronWeights)_weights).Scale;
 
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
-    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold));
+    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold), BeamWidth);
 
-    /// <summary>Writes labels and weights.</summary>
+    /// <summary>
+    /// Writes labels and weights; a beam parser first writes -1 and its beam width (older readers saw the label count
+    /// first, which is never negative, so greedy parsers keep the old layout).
+    /// </summary>
     public void Write(BinaryWriter writer)
     {
+        if (BeamWidth > 1)
+        {
+            writer.Write(-1);
+            writer.Write(BeamWidth);
+        }
+
         writer.Write(Labels.Length);
         foreach (var l in Labels)
         {
@@ -561,12 +926,20 @@ internal sealed class DependencyParser
     /// <summary>Reads a parser written by <see cref="Write"/>.</summary>
     public static DependencyParser Read(BinaryReader reader)
     {
-        var labels = new string[reader.ReadInt32()];
+        var count = reader.ReadInt32();
+        var beam = 1;
+        if (count == -1)
+        {
+            beam = reader.ReadInt32();
+            count = reader.ReadInt32();
+        }
+
+        var labels = new string[count];
         for (var i = 0; i < labels.Length; i++)
         {
             labels[i] = reader.ReadString();
         }
 
-        return new DependencyParser(labels, PerceptronWeights.Read(reader));
+        return new DependencyParser(labels, PerceptronWeights.Read(reader), beam);
     }
 }

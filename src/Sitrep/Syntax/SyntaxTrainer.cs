@@ -18,6 +18,9 @@ namespace Sitrep.Syntax;
 /// <param name="TwoPassTagger">Train a second tagger pass that also sees the first pass's tags of the following words.</param>
 /// <param name="ReportDev">After each parser epoch, print UAS/LAS on EWT dev (gold tokens, the run's tagger): for choosing the epoch count with --no-dev.</param>
 /// <param name="RetrainParser">With <paramref name="RebuildFrom"/>: keep only the tagger; retrain the parser too (parser experiments).</param>
+/// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
+/// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
+/// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -32,7 +35,10 @@ public sealed record SyntaxTrainingOptions(
     bool UseDevSets = true,
     bool RetrainParser = false,
     bool TwoPassTagger = true,
-    bool ReportDev = false);
+    bool ReportDev = false,
+    int ParserBeam = 1,
+    int ParserBeamEpochs = 0,
+    int ParserDecodeBeam = 0);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -62,8 +68,13 @@ public static class SyntaxTrainer
             var pruned = options.RetrainParser
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
                 : old.Parser.Prune(options.ParserPruning);
+            if (options.ParserDecodeBeam > 0)
+            {
+                pruned = pruned.WithBeam(options.ParserDecodeBeam);
+            }
+
             (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
-            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features, weight quantum {pruned.WeightQuantum:G3})");
+            Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features, weight quantum {pruned.WeightQuantum:G3}, beam {pruned.BeamWidth})");
             return;
         }
 
@@ -172,7 +183,7 @@ public static class SyntaxTrainer
             var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
                 .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)]), Gold: s.Words)).ToList();
             var devTags = dev.Select(d => Hashes(taggers.Tagger, d.Words)).ToList();
-            report = (epoch, p) =>
+            void Report(int epoch, DependencyParser p)
             {
                 int n = 0, uas = 0, las = 0;
                 for (var i = 0; i < dev.Count; i++)
@@ -192,14 +203,30 @@ public static class SyntaxTrainer
                     }
                 }
 
-                log($"parser after epoch {epoch}: EWT dev UAS {100.0 * uas / n:F2}, LAS {100.0 * las / n:F2}");
+                log($"parser after epoch {epoch}, beam {p.BeamWidth}: EWT dev UAS {100.0 * uas / n:F2}, LAS {100.0 * las / n:F2}");
+            }
+
+            // A beam-trained parser is also scored with narrower beams (decoding speed against accuracy).
+            report = (epoch, p) =>
+            {
+                for (var width = 1; width < p.BeamWidth; width++)
+                {
+                    Report(epoch, p.WithBeam(width));
+                }
+
+                Report(epoch, p);
             };
         }
 
-        var parser = DependencyParser.Train(labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report);
-        log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}");
-        return parser;
+        var parser = DependencyParser.Train(
+            labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report, options.ParserBeam, options.ParserBeamEpochs);
+        if (options.ParserDecodeBeam > 0)
+        {
+            parser = parser.WithBeam(options.ParserDecodeBeam);
+        }
 
+        log($"parser trained in {sw.Elapsed.TotalSeconds:F1} s: {parser.FeatureCount} features after pruning at {options.ParserPruning}, decoding with beam {parser.BeamWidth}");
+        return parser;
     }
 
     static List<ConlluSentence> ReadEwt(SyntaxTrainingOptions options)
