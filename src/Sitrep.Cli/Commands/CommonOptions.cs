@@ -12,4 +12,13 @@ static class CommonOptions
         DefaultValueFactory = _ => "sitrep.db",
         Recursive = true,
     };
+
+    /// <summary><c>--map</c>: which input column or JSON property holds each document field.</summary>
+    public static Option<string?> FieldMap() => new("--map")
+    {
+        Description = "Input columns/properties per field, e.g. id=unit_id,title=article_title,text=article_content,published=date,outlet=source",
+    };
+
+    /// <summary><c>--outlet</c>: one outlet name imposed on every document.</summary>
+    public static Option<string?> Outlet() => new("--outlet") { Description = "Outlet name for every document (overrides the input's)" };
 }

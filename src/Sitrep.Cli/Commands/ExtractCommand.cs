@@ -7,20 +7,29 @@ using Sitrep.Storage.Sqlite;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep extract PATH... [--published DATE] [--format jsonl|csv|geojson] [--all]</c>.</summary>
+/// <summary><c>sitrep extract PATH... [--map ...] [--published DATE] [--outlet NAME] [--format jsonl|csv|geojson] [--all]</c>.</summary>
 static class ExtractCommand
 {
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "Files or folders (txt, html, json/jsonl, csv, warc)", Arity = ArgumentArity.OneOrMore };
+        var map = CommonOptions.FieldMap();
+        var outlet = CommonOptions.Outlet();
         var published = new Option<string?>("--published") { Description = "Publication date (yyyy-MM-dd) imposed on every document" };
         var format = new Option<string>("--format") { Description = "jsonl, csv or geojson", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv", "geojson");
         var all = new Option<bool>("--all") { Description = "Also print statements that are negated, planned, threatened, feared, hypothetical or future" };
         var noStore = new Option<bool>("--no-store") { Description = "Do not write to the database" };
-        var cmd = new Command("extract", "Run the whole pipeline, store the events and print them") { paths, published, format, all, noStore };
+        var cmd = new Command("extract", "Run the whole pipeline, store the events and print them") { paths, map, published, outlet, format, all, noStore };
         cmd.SetAction(async (parse, ct) =>
         {
+            var fieldMap = FieldMap.TryParse(parse.GetValue(map), out var mapError);
+            if (fieldMap is null)
+            {
+                await Console.Error.WriteLineAsync($"sitrep extract: {mapError}").ConfigureAwait(false);
+                return 2;
+            }
+
             DateOnly? pub = null;
             if (parse.GetValue(published) is { } p)
             {
@@ -35,8 +44,8 @@ static class ExtractCommand
 
             var pipeline = EventStages.Create(Console.Error);
             var writer = new EventWriter(pipeline.Extractor.Actors);
-            var reader = new DocumentReader();
-            var overrides = new DocumentOverrides(pub);
+            var reader = new DocumentReader(fieldMap, IngestLimits.Default);
+            var overrides = new DocumentOverrides(pub, parse.GetValue(outlet));
             var results = new List<ArticleEvents>();
             var failed = 0;
             foreach (var item in reader.Read(parse.GetValue(paths)!, ct))

@@ -19,12 +19,9 @@ static class IngestCommand
             Description = "Files or folders (recursive): .txt .html .htm .json .jsonl .csv .warc, each optionally .gz",
             Arity = ArgumentArity.OneOrMore,
         };
-        var map = new Option<string?>("--map")
-        {
-            Description = "Input columns/properties per field, e.g. id=unit_id,title=article_title,text=article_content,published=date,outlet=source",
-        };
+        var map = CommonOptions.FieldMap();
         var published = new Option<string?>("--published") { Description = "Publication date for every document (overrides all others), e.g. 2017-11-11" };
-        var outlet = new Option<string?>("--outlet") { Description = "Outlet name for every document (overrides the input's)" };
+        var outlet = CommonOptions.Outlet();
         var format = OutputFormatOption.Create();
         var cmd = new Command("ingest", "Read, clean, date and segment articles and store them") { paths, map, published, outlet, format };
         cmd.SetAction((parse, ct) => StoreErrors.Guard("ingest", parse.GetValue(CommonOptions.Db)!, async () =>
