@@ -67,7 +67,9 @@ public sealed class ActorRegistry
             }
 
             var s = new StateInfo(iso, cell("name"), [.. TsvFile.Multi(cell("aliases"))], [.. TsvFile.Multi(cell("demonyms"))],
-                [.. TsvFile.Multi(cell("seats"))], cell("qid") is { Length: > 0 } q ? q : null);
+                [.. TsvFile.Multi(cell("seats"))], cell("qid") is { Length: > 0 } q ? q : null,
+                int.TryParse(cell("iso_num"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var num) ? num : null,
+                cell("region") is { Length: > 0 } r ? r : null);
             states[iso] = s;
             foreach (var d in s.Demonyms)
             {

@@ -175,14 +175,18 @@ public sealed class EventWriter(ActorRegistry registry)
             AcledEventType.StrategicDevelopments => "Strategic developments",
             _ => "Political violence",
         };
+        var state = l is null ? null : registry.State(l.Country);
+        // An undated report (no publication date, no year in the text) has no event date: an empty cell, not year 1.
+        var dated = e.EventDate != DateOnly.MinValue;
         var cells = new string?[]
         {
-            e.Id.Value, D(e.EventDate), e.EventDate.Year.ToString(CultureInfo.InvariantCulture), ((int)e.TimePrecision).ToString(CultureInfo.InvariantCulture),
+            e.Id.Value, dated ? D(e.EventDate) : "", dated ? e.EventDate.Year.ToString(CultureInfo.InvariantCulture) : "", ((int)e.TimePrecision).ToString(CultureInfo.InvariantCulture),
             disorder, AcledTaxonomy.Label(e.EventType), AcledTaxonomy.Label(e.SubEventType), e.Actor1?.Name,
             string.Join("; ", e.AssocActor1.Select(a => a.Name)), inter1.ToString(CultureInfo.InvariantCulture), e.Actor2?.Name,
             string.Join("; ", e.AssocActor2.Select(a => a.Name)), inter2.ToString(CultureInfo.InvariantCulture),
-            interaction.ToString(CultureInfo.InvariantCulture), e.CivilianTargeting ? "Civilian targeting" : "", "", "",
-            l is null ? "" : registry.State(l.Country)?.Name ?? l.Country, l?.Admin1, l?.Admin2, "", l?.Name,
+            interaction.ToString(CultureInfo.InvariantCulture), e.CivilianTargeting ? "Civilian targeting" : "",
+            state?.IsoNumeric?.ToString(CultureInfo.InvariantCulture), state?.Region,
+            l is null ? "" : state?.Name ?? l.Country, l?.Admin1, l?.Admin2, "", l?.Name,
             l?.Latitude.ToString("0.####", CultureInfo.InvariantCulture), l?.Longitude.ToString("0.####", CultureInfo.InvariantCulture),
             l?.GeoPrecision.ToString(CultureInfo.InvariantCulture), string.Join("; ", e.ReportedBy.Concat(e.Sources.Select(s => s.Outlet).OfType<string>()).Distinct(StringComparer.Ordinal)),
             "", e.Sources.IsDefaultOrEmpty ? "" : e.Sources[0].Sentence, (e.Fatalities ?? 0).ToString(CultureInfo.InvariantCulture), "", "",
