@@ -99,6 +99,7 @@ public sealed class Geoparser : IGeoparser
         public bool LowerElsewhere;
         public double Score;
         public double[] Scores = [];
+        public bool Unresolved;
     }
 
     /// <inheritdoc />
@@ -109,12 +110,12 @@ public sealed class Geoparser : IGeoparser
         var result = ImmutableArray.CreateBuilder<PlaceMention>(cands.Count);
         foreach (var c in cands)
         {
-            if (c.Drop || c.Pick < 0)
+            if (c.Drop || (c.Pick < 0 && !c.Unresolved))
             {
                 continue;
             }
 
-            var place = _g.ToPlace(c.Pick);
+            var place = c.Pick >= 0 ? _g.ToPlace(c.Pick) : null;
             var vague = c.Relation is not null && c.Relation is not "province" and not "in";
             result.Add(new PlaceMention(
                 TextSpan.FromBounds(c.Start, c.End),
@@ -197,6 +198,11 @@ public sealed class Geoparser : IGeoparser
         }
 
         Resolve(text, cands, focus);
+        if (forced is null)
+        {
+            FacilityNames(text, toks, cands);
+        }
+
         return cands;
     }
 
@@ -460,6 +466,23 @@ public sealed class Geoparser : IGeoparser
         }
 
         return true;
+    }
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> w)
+    {
+        Span<char> lw = stackalloc char[Math.Min(w.Length, 16)];
+        if (w.Length > 16)
+        {
+            return false;
+        }
+
+        w.ToLowerInvariant(lw);
+        return lw is "the" or "a" or "an" or "in" or "on" or "at" or "of" or "for" or "from" or "to" or "by" or "with" or "as" or "and" or "but"
+            or "or" or "if" or "when" or "while" or "after" or "before" or "since" or "during" or "under" or "over" or "between" or "among"
+            or "against" or "into" or "through" or "about" or "across" or "around" or "this" or "that" or "these" or "those" or "it" or "its"
+            or "he" or "she" or "they" or "we" or "i" or "you" or "his" or "her" or "their" or "our" or "my" or "your" or "not" or "no" or "so"
+            or "then" or "there" or "here" or "what" or "which" or "who" or "where" or "why" or "how" or "all" or "some" or "any" or "each"
+            or "every" or "both" or "near" or "outside" or "inside" or "via" or "toward" or "towards" or "is" or "was" or "are" or "were";
     }
 
     private static bool IsConnector(ReadOnlySpan<char> w) => w switch
@@ -997,6 +1020,119 @@ public sealed class Geoparser : IGeoparser
             {
                 c.End++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Names of streets, buildings, facilities and natural features that hold no gazetteer name ("Royal Street",
+    /// "Carnegie Library", "Alder Hey Children's Hospital", "Meydan Racecourse", "University of Perpetual Help"):
+    /// a run of capitalised words closed by a <c>site</c> head of data/geo/cues.tsv. GeoWebNews annotates them as
+    /// toponyms (Literal, Coercion); they are reported with no place (the gazetteer has none) and never where a
+    /// resolved mention already stands.
+    /// </summary>
+    private void FacilityNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        const int MaxLeft = 5;
+        ReadOnlySpan<char> W(int ti) => text.AsSpan(toks[ti].Start, toks[ti].End - toks[ti].Start);
+        var placeEnd = new HashSet<int>();
+        var covered = new HashSet<int>();
+        foreach (var c in cands)
+        {
+            if (c.Places.Count > 0)
+            {
+                placeEnd.Add(c.T1);
+            }
+
+            if (!c.Drop && (c.Pick >= 0 || c.Unresolved))
+            {
+                for (var t = c.T0; t <= c.T1; t++)
+                {
+                    covered.Add(t);
+                }
+            }
+        }
+
+        // "St. Peter's Basilica", "University of St. Thomas": the dot of St./Mt. does not break the name.
+        bool Next(int ti) => ti < toks.Count && (toks[ti].Joined
+            || (W(ti - 1) is "St" or "Mt" or "Ft" && text.AsSpan(toks[ti - 1].End, toks[ti].Start - toks[ti - 1].End) is ". "));
+
+        // A word of the name: capitalised, not a short function word ("The", "In") and not a sentence-initial stop word.
+        bool Word(int ti)
+        {
+            var w = W(ti);
+            if (!toks[ti].Cap || !char.IsLetterOrDigit(w[0]))
+            {
+                return false;
+            }
+
+            var f = _cues.Exact(w);
+            return (f & GeoCues.Stop) == 0 || (f & (GeoCues.Facility | GeoCues.Site)) != 0 || (!toks[ti].SentenceStart && !IsFunctionWord(w));
+        }
+
+        var added = new List<Cand>();
+        for (var h = 0; h < toks.Count; h++)
+        {
+            if (!toks[h].Cap || (_cues.Exact(W(h)) & GeoCues.Site) == 0 || covered.Contains(h))
+            {
+                continue;
+            }
+
+            // Leftwards over the name's words; a possessive word may sit inside ("Children's Hospital") unless it is a place ("Derry's").
+            var l = h;
+            while (l - 1 >= 0 && h - (l - 1) <= MaxLeft && Next(l) && Word(l - 1) && !covered.Contains(l - 1)
+                && !(toks[l - 1].Possessive && placeEnd.Contains(l - 1)))
+            {
+                l--;
+            }
+
+            while (l < h && (IsFunctionWord(W(l)) || (toks[l].SentenceStart && (_cues.Exact(W(l)) & GeoCues.Stop) != 0 && (_cues.Exact(W(l)) & (GeoCues.Facility | GeoCues.Site)) == 0)))
+            {
+                l++;
+            }
+
+            // Rightwards: "University of Perpetual Help", "Guildhall School of Music".
+            var r = h;
+            if (!toks[h].Possessive && h + 2 < toks.Count && W(h + 1) is "of" && toks[h + 1].Joined && toks[h + 2].Joined && Word(h + 2) && !covered.Contains(h + 2))
+            {
+                r = h + 2;
+                while (r + 1 < toks.Count && r - h < 4 && Next(r + 1) && !toks[r].Possessive && Word(r + 1) && !covered.Contains(r + 1))
+                {
+                    r++;
+                }
+            }
+
+            // "Eglinton Avenue West": a street keeps a capitalised direction after it.
+            if (r == h && r + 1 < toks.Count && toks[r + 1].Joined && !toks[r].Possessive && W(h) is "Street" or "Avenue" or "Road" or "Boulevard" or "Drive" or "Lane" or "Highway"
+                && W(r + 1) is "North" or "South" or "East" or "West" or "Northeast" or "Northwest" or "Southeast" or "Southwest")
+            {
+                r++;
+            }
+
+            // The name must hold more than its head, and must not run on into a longer capitalised name.
+            if (l == h && r == h)
+            {
+                continue;
+            }
+
+            if (r + 1 < toks.Count && toks[r + 1].Joined && !toks[r].Possessive && toks[r + 1].Cap && (_cues.Exact(W(r + 1)) & GeoCues.Stop) == 0)
+            {
+                continue;
+            }
+
+            var c = new Cand { T0 = l, T1 = r, Start = toks[l].Start, End = toks[r].End, Match = Match.Exact, Unresolved = true };
+            added.Add(c);
+            for (var t = l; t <= r; t++)
+            {
+                covered.Add(t);
+            }
+
+            h = r;
+        }
+
+        if (added.Count > 0)
+        {
+            cands.AddRange(added);
+            cands.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
     }
 

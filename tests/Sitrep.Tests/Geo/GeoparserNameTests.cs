@@ -1,0 +1,52 @@
+using Sitrep.Geo;
+using Sitrep.Text;
+
+namespace Sitrep.Tests.Geo;
+
+/// <summary>
+/// Recognition of names the gazetteer lacks (streets, buildings, facilities) and of person names that are also
+/// town names: GeoWebNews (Gritta et al. 2020) counts the former as toponyms, never the latter.
+/// </summary>
+public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<GeoparserFixture>
+{
+    private IReadOnlyList<PlaceMention> Parse(string text)
+    {
+        fx.SkipWithoutData();
+        return fx.Parser.Parse(text, [.. new SentenceSplitter().Split(text).Select((s, i) => new Sentence(i, s, []))]);
+    }
+
+    [Theory]
+    [InlineData("Police closed Royal Street after the parade on Tuesday.", "Royal Street")]
+    [InlineData("The victim was found on the South Kilburn Estate, in north west London.", "South Kilburn Estate")]
+    [InlineData("He was taken to Alder Hey Children's Hospital by ambulance.", "Alder Hey Children's Hospital")]
+    [InlineData("The neighbourhood ends at Press Street, near the river.", "Press Street")]
+    [InlineData("Games were held at the University of Perpetual Help campus.", "University of Perpetual Help")]
+    [InlineData("Officers went to the area of Eglinton Avenue West late on Friday.", "Eglinton Avenue West")]
+    [InlineData("The Pope celebrated the vigil in St. Peter's Basilica on Saturday.", "St. Peter's Basilica")]
+    public void Parse_reports_a_street_building_or_facility_name_without_a_gazetteer_entry_as_an_unresolved_location(string text, string span)
+    {
+        var all = Parse(text);
+        var m = all.FirstOrDefault(x => x.Text == span);
+        Assert.True(m is not null, $"'{span}' not found; got: {string.Join(", ", all.Select(x => x.Text))}");
+        Assert.Equal(ToponymRole.Location, m.Role);
+        Assert.Null(m.Place);
+    }
+
+    [Theory]
+    [InlineData("A stabbing was reported near Derry’s Altnagelvin Hospital on Sunday.", "Derry", "Altnagelvin Hospital")]
+    [InlineData("Crowds gathered outside Brooklyn's Barclays Center for the game.", "Brooklyn", "Barclays Center")]
+    public void Parse_keeps_a_possessive_place_apart_from_the_facility_it_owns(string text, string place, string facility)
+    {
+        var all = Parse(text);
+        Assert.Contains(all, x => x.Text == place && x.Place is not null);
+        Assert.Contains(all, x => x.Text == facility);
+    }
+
+    [Theory]
+    [InlineData("The Hospital said it was full.")]
+    [InlineData("They walked down the street to the school.")]
+    public void Parse_does_not_report_a_bare_or_lower_case_facility_head(string text)
+    {
+        Assert.DoesNotContain(Parse(text), x => x.Place is null);
+    }
+}
