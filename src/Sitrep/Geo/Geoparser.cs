@@ -1164,6 +1164,19 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            // "Kyle Newman", "Taylor Swift", "Charlotte Smith": a common given name (data/geo/cues.tsv, even at the
+            // start of a sentence) before a capitalised word that is no major place makes both a person's name.
+            if ((_cues.Exact(pw) & GeoCues.Given) != 0 && !IsAllCapsWord(pw) && GivenNameBefore(text, toks, i, candAt))
+            {
+                names.Add(w.ToString());
+                if (candAt.TryGetValue(i - 1, out var gc) && gc.T1 == i - 1 && gc.Demonym < 0 && !IsMajor(gc))
+                {
+                    gc.PersonName = true;
+                }
+
+                continue;
+            }
+
             var afterTitle = _cues.IsTitle(pw) || pw is "Mr." or "Mrs." or "Dr." or "Ms.";
             var afterFirstName = toks[i - 1].Cap && (_cues.Exact(pw) & GeoCues.Stop) == 0 && !toks[i - 1].SentenceStart
                 && (!candAt.TryGetValue(i, out var ic) || ic.T1 == i) && (!candAt.TryGetValue(i - 1, out var pc) || pc.PersonLike || pc.Weak || pc.Drop)
@@ -1181,6 +1194,26 @@ public sealed class Geoparser : IGeoparser
                 c.PersonName = true;
             }
         }
+    }
+
+    private bool IsMajor(Cand c) => c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Capital) || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000));
+
+    /// <summary>True when token <paramref name="i"/> reads as the surname after the given name at <paramref name="i"/> − 1.</summary>
+    private bool GivenNameBefore(string text, List<Tok> toks, int i, Dictionary<int, Cand> candAt)
+    {
+        var w = text.AsSpan(toks[i].Start, toks[i].End - toks[i].Start);
+        if ((_cues.Exact(w) & (GeoCues.Facility | GeoCues.Site | GeoCues.Org)) != 0 || _cues.Kind(w) is not null || _demonyms.TryGetValue(w, out _))
+        {
+            return false;
+        }
+
+        // Neither word may sit inside a longer gazetteer name ("Victoria Falls"), nor be a country, state or large city ("Austin Texas").
+        if (candAt.TryGetValue(i - 1, out var g) && (g.T1 != i - 1 || (IsMajor(g) && g.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1))))
+        {
+            return false;
+        }
+
+        return !candAt.TryGetValue(i, out var s) || (s.T0 == i && s.T1 == i && !IsMajor(s));
     }
 
     private bool NameWord(ReadOnlySpan<char> w)

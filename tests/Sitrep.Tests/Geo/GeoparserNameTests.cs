@@ -49,4 +49,23 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.DoesNotContain(Parse(text), x => x.Place is null);
     }
+
+    [Theory]
+    [InlineData("King has two children with her husband, Kyle Newman, and a son.", "Kyle", "Newman")]
+    [InlineData("Her godmother is pop megastar Taylor Swift, a spokesman said.", "Taylor", "Swift")]
+    [InlineData("Police reform was demanded. Brandon Clark, 22, was shot by officers. Clark was unarmed.", "Brandon", "Clark")]
+    public void Parse_does_not_take_a_given_name_and_surname_for_places(string text, string given, string surname)
+    {
+        var all = Parse(text);
+        Assert.DoesNotContain(all, x => x.Text == given);
+        Assert.DoesNotContain(all, x => x.Text == surname);
+    }
+
+    [Theory]
+    [InlineData("The company moved from Austin, Texas to Austin Texas last year.", "Texas")]
+    [InlineData("Tourists flocked to Victoria Falls in Zimbabwe.", "Victoria Falls")]
+    public void Parse_keeps_a_place_after_or_around_a_given_name(string text, string toponym)
+    {
+        Assert.Contains(Parse(text), x => x.Text == toponym && x.Place is not null);
+    }
 }
