@@ -200,6 +200,14 @@ public sealed class Geoparser : IGeoparser
         Resolve(text, cands, focus);
         if (forced is null)
         {
+            foreach (var c in cands)
+            {
+                if (c.Unresolved)
+                {
+                    c.Pick = -1;
+                }
+            }
+
             FacilityNames(text, toks, cands);
         }
 
@@ -413,6 +421,13 @@ public sealed class Geoparser : IGeoparser
             {
                 var gap = text.AsSpan(prevEnd, st - prevEnd);
                 joined = gap.Length > 0 && gap.Length <= 3 && IsJoinGap(gap, out hyphen);
+
+                // "St. Petersburg", "Mt. Hood", "Ft. Worth": the abbreviation's dot does not break the name.
+                var pt = toks.Count > 0 ? toks[^1] : default;
+                if (!joined && gap is ". " && pt.End - pt.Start == 2 && text.AsSpan(pt.Start, 2) is "St" or "Mt" or "Ft" && char.IsUpper(text[st]))
+                {
+                    joined = true;
+                }
             }
 
             toks.Add(new Tok
@@ -925,7 +940,9 @@ public sealed class Geoparser : IGeoparser
             int t0 = c.T0, t1 = c.T1;
             var r = c.T1;
             var head = -1;
-            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && !toks[r].Possessive && Inner(r + 1) && !taken.Contains(r + 1))
+            // "St. Peter's Basilica", "St Mary's Hospital": a saint's name owns the building; the saint is no place.
+            var saint = c.T1 > c.T0 && W(c.T0) is "St" or "Saint" or "San" or "Santa" && toks[c.T1].Possessive;
+            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && (!toks[r].Possessive || (saint && r == c.T1)) && Inner(r + 1) && !taken.Contains(r + 1))
             {
                 r++;
                 if ((_cues.Exact(W(r)) & GeoCues.Facility) != 0)
@@ -937,6 +954,11 @@ public sealed class Geoparser : IGeoparser
             if (head >= 0)
             {
                 t1 = head;
+                c.Unresolved |= saint;
+            }
+            else if (saint)
+            {
+                continue;
             }
 
             // Leftwards: "University of California", "Embassy of the Republic of Armenia", "Lake Manassas", "Smart Dubai Office".
@@ -1011,6 +1033,20 @@ public sealed class Geoparser : IGeoparser
                 c.T1 = t1;
                 c.Start = toks[t0].Start;
                 c.End = toks[t1].End;
+            }
+
+            // "Washington, D.C." is one name: GeoWebNews annotates it whole.
+            if (c.T0 == c.T1 && c.T1 + 1 < toks.Count && W(c.T0) is "Washington" && W(c.T1 + 1) is "D.C." && text.AsSpan(c.End, toks[c.T1 + 1].Start - c.End) is ", ")
+            {
+                if (at.TryGetValue(c.T1 + 1, out var dc) && dc != c)
+                {
+                    dc.Drop = true;
+                }
+
+                c.T1++;
+                c.End = toks[c.T1].End;
+                taken.Add(c.T1);
+                continue;
             }
 
             // "Va.", "Calif.": the dot of a state abbreviation is part of the name.

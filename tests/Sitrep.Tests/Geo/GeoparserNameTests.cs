@@ -68,4 +68,15 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.Contains(Parse(text), x => x.Text == toponym && x.Place is not null);
     }
+
+    [Theory]
+    [InlineData("He lives in St. Petersburg now.", "St. Petersburg")]
+    [InlineData("She moved to St. Louis, Missouri, in May.", "St. Louis")]
+    [InlineData("Murals are visible in Washington, D.C., which has more than ever.", "Washington, D.C.")]
+    public void Parse_keeps_an_abbreviated_saint_or_the_district_inside_the_city_name(string text, string toponym)
+    {
+        var all = Parse(text);
+        Assert.Contains(all, x => x.Text == toponym && x.Place is not null);
+        Assert.DoesNotContain(all, x => x.Text is "Petersburg" or "Louis" or "D.C.");
+    }
 }
