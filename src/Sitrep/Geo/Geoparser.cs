@@ -1202,12 +1202,13 @@ public sealed class Geoparser : IGeoparser
 
             // "Kyle Newman", "Taylor Swift", "Charlotte Smith": a common given name (data/geo/cues.tsv, even at the
             // start of a sentence) before a capitalised word that is no major place makes both a person's name.
-            if ((_cues.Exact(pw) & GeoCues.Given) != 0 && !IsAllCapsWord(pw) && GivenNameBefore(text, toks, i, candAt))
+            if ((_cues.Exact(pw) & (GeoCues.Given | GeoCues.Name)) != 0 && !IsAllCapsWord(pw) && GivenNameBefore(text, toks, i, candAt))
             {
                 names.Add(w.ToString());
-                if (candAt.TryGetValue(i - 1, out var gc) && gc.T1 == i - 1 && gc.Demonym < 0 && !IsMajor(gc))
+                if (candAt.TryGetValue(i - 1, out var gc) && gc.T1 == i - 1 && gc.Demonym < 0
+                    && !gc.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000)))
                 {
-                    gc.PersonName = true;
+                    gc.Drop = true;
                 }
 
                 continue;
@@ -1249,7 +1250,8 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
-        return !candAt.TryGetValue(i, out var s) || (s.T0 == i && s.T1 == i && !IsMajor(s));
+        return !candAt.TryGetValue(i, out var s) || (s.T0 == i && s.T1 == i
+            && !s.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000)));
     }
 
     private bool NameWord(ReadOnlySpan<char> w)
