@@ -100,6 +100,7 @@ public sealed class Geoparser : IGeoparser
         public double Score;
         public double[] Scores = [];
         public bool Unresolved;
+        public bool Dateline;
     }
 
     /// <inheritdoc />
@@ -177,6 +178,7 @@ public sealed class Geoparser : IGeoparser
 
         foreach (var c in cands)
         {
+            c.Dateline = c.Demonym < 0 && c.End - c.Start >= 3 && !text.AsSpan(c.Start, c.End - c.Start).ContainsAnyInRange('a', 'z') && IsDateline(text, c.Start, c.End);
             c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
             c.LowerElsewhere = c.Match != Match.Exact && c.T0 == c.T1 && OccursLowercase(text, text.AsSpan(c.Start, c.End - c.Start));
         }
@@ -360,6 +362,33 @@ public sealed class Geoparser : IGeoparser
         return list;
     }
 
+    /// <summary>
+    /// A dateline: an all-caps place name opening the text or a line and followed by a comma, a dash or an
+    /// opening bracket ("ATLANTA (AP) —", "PLEASANTON, Calif.--", "CAIRO - ").
+    /// </summary>
+    private static bool IsDateline(string text, int start, int end)
+    {
+        var b = start - 1;
+        while (b >= 0 && text[b] is ' ' or '\t' or '\r')
+        {
+            b--;
+        }
+
+        if (b >= 0 && text[b] != '\n')
+        {
+            return false;
+        }
+
+        var e = end;
+        while (e < text.Length && text[e] == ' ')
+        {
+            e++;
+        }
+
+        // At the very start of the text the dateline may run straight into the story ("OKLAHOMA CITY The Latest").
+        return e < text.Length && (text[e] is ',' or '-' or '\u2013' or '\u2014' or '(' || (b < 0 && e > end && e + 1 < text.Length && char.IsUpper(text[e]) && char.IsLower(text[e + 1])));
+    }
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\u2019' or '\'' or '\u02BF' or '\u02BE';
 
     private static void Tokenize(string text, TextSpan s, List<Tok> toks)
@@ -424,7 +453,7 @@ public sealed class Geoparser : IGeoparser
 
                 // "St. Petersburg", "Mt. Hood", "Ft. Worth": the abbreviation's dot does not break the name.
                 var pt = toks.Count > 0 ? toks[^1] : default;
-                if (!joined && gap is ". " && pt.End - pt.Start == 2 && text.AsSpan(pt.Start, 2) is "St" or "Mt" or "Ft" && char.IsUpper(text[st]))
+                if (!joined && gap is ". " && pt.End - pt.Start == 2 && text.AsSpan(pt.Start, 2) is "St" or "Mt" or "Ft" or "ST" or "MT" or "FT" && char.IsUpper(text[st]))
                 {
                     joined = true;
                 }
@@ -462,7 +491,8 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
-        return hyphens <= 1;
+        // " - " with spaces on both sides is a dash between phrases ("CAIRO - On a field"), not a hyphen.
+        return hyphens <= 1 && !(hyphen && gap.Length == 3 && gap[0] == ' ' && gap[2] == ' ');
     }
 
     private static bool IsAllCapsWord(ReadOnlySpan<char> w)
@@ -650,7 +680,7 @@ public sealed class Geoparser : IGeoparser
 
                 // A spelling variant never starts at a stop word: "The New" must not swallow "New" of "The New York Times".
                 var sl = GeoKey.Skeleton(k, skel);
-                if (found is null && kl >= 4 && sl >= 2 && !(n > 1 && (_cues.Exact(w) & GeoCues.Stop) != 0))
+                if (found is null && kl >= 4 && sl >= 2 && !(n > 1 && ((_cues.Exact(w) & GeoCues.Stop) != 0 || (_cues.Exact(text.AsSpan(last.Start, last.End - last.Start)) & GeoCues.Stop) != 0)))
                 {
                     var si = _g.Skeleton.Find(skel[..sl]);
                     if (si >= 0)
@@ -1731,6 +1761,11 @@ public sealed class Geoparser : IGeoparser
 
     private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus, List<Cand> cands)
     {
+        if (c.Dateline)
+        {
+            return true;
+        }
+
         var kind = _g.KindOf(p);
         var pop = _g.Population[p];
         var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital);

@@ -79,4 +79,20 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         Assert.Contains(all, x => x.Text == toponym && x.Place is not null);
         Assert.DoesNotContain(all, x => x.Text is "Petersburg" or "Louis" or "D.C.");
     }
+
+    [Theory]
+    [InlineData("ATLANTA (AP) An aide to the mayor was indicted in Texas on Tuesday.", "ATLANTA")]
+    [InlineData("PLEASANTON, Calif.--( )--A cold chain company said on Monday it had grown.", "PLEASANTON")]
+    [InlineData("CAIRO - On a perfectly manicured grass field, boys train in red jerseys.", "CAIRO")]
+    [InlineData("OKLAHOMA CITY The Latest on teachers rallying for higher pay.", "OKLAHOMA CITY")]
+    public void Parse_keeps_an_all_caps_dateline_place(string text, string toponym)
+    {
+        Assert.Contains(Parse(text), x => x.Text == toponym && x.Place is not null);
+    }
+
+    [Fact]
+    public void Parse_does_not_join_words_across_a_spaced_dash()
+    {
+        Assert.DoesNotContain(Parse("They met in CAIRO - On the field, boys trained."), x => x.Text.Contains(" - ", StringComparison.Ordinal));
+    }
 }
