@@ -829,7 +829,9 @@ public sealed class Geoparser : IGeoparser
             if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null && NameWord(nextW))
             {
                 c.Role = ToponymRole.PartOfName;
-                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0;
+                // A plural after the place names a team or a group ("Texas Rangers", "Buffalo Bisons"), not a person.
+                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0
+                    && !(nextW.Length > 4 && nextW[^1] == 's' && nextW[^2] is not ('s' or 'u' or 'i') && (_cues.Exact(nextW) & (GeoCues.Name | GeoCues.Given)) == 0);
             }
             else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && ((_cues.Exact(prevW) & GeoCues.Stop) == 0 || (_cues.Exact(prevW) & GeoCues.Name) != 0) && !IsPlaceEnd(cands, prev)
                 && !(toks[prev].End - toks[prev].Start <= 3 && IsArticle(prevW)))

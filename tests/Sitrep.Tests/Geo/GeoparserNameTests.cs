@@ -95,4 +95,14 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.DoesNotContain(Parse("They met in CAIRO - On the field, boys trained."), x => x.Text.Contains(" - ", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("He homered against the Texas Rangers in the 2015 series.", "Texas")]
+    [InlineData("He calls games for the Buffalo Bisons, the triple-A affiliate.", "Buffalo")]
+    public void Parse_keeps_the_place_inside_a_team_name(string text, string toponym)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == toponym);
+        Assert.True(m is not null, $"'{toponym}' missing");
+        Assert.Equal(ToponymRole.PartOfName, m.Role);
+    }
 }
