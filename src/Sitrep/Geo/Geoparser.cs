@@ -1067,6 +1067,22 @@ public sealed class Geoparser : IGeoparser
                 c.End = toks[t1].End;
             }
 
+            // "Birmingham City", "Quebec City": a capitalised "City" closing the name belongs to it (a club or the
+            // city itself); "City Council", "City Hall" run on and stay apart.
+            if (c.T1 == t1 && c.T1 + 1 < toks.Count && W(c.T1 + 1) is "City" && toks[c.T1 + 1].Joined && !toks[c.T1].Possessive && !taken.Contains(c.T1 + 1)
+                && !(c.T1 + 2 < toks.Count && toks[c.T1 + 2].Joined && !toks[c.T1 + 1].Possessive && toks[c.T1 + 2].Cap)
+                && c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Settlement or PlaceKind.Admin2))
+            {
+                if (at.TryGetValue(c.T1 + 1, out var cityCand) && cityCand != c)
+                {
+                    cityCand.Drop = true;
+                }
+
+                c.T1++;
+                c.End = toks[c.T1].End;
+                taken.Add(c.T1);
+            }
+
             // "Washington, D.C." is one name: GeoWebNews annotates it whole.
             if (c.T0 == c.T1 && c.T1 + 1 < toks.Count && W(c.T0) is "Washington" && W(c.T1 + 1) is "D.C." && text.AsSpan(c.End, toks[c.T1 + 1].Start - c.End) is ", ")
             {

@@ -105,4 +105,12 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         Assert.True(m is not null, $"'{toponym}' missing");
         Assert.Equal(ToponymRole.PartOfName, m.Role);
     }
+
+    [Fact]
+    public void Parse_takes_a_closing_City_into_the_name_but_not_a_City_Council()
+    {
+        var all = Parse("Burton travel to Birmingham City on Saturday. The Birmingham City Council met on Monday.");
+        Assert.Contains(all, x => x.Text == "Birmingham City" && x.Place is not null);
+        Assert.DoesNotContain(all, x => x.Text.StartsWith("Birmingham City Council", StringComparison.Ordinal));
+    }
 }
