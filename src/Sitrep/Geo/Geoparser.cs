@@ -855,7 +855,9 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var speaks = n < toks.Count && !last.Possessive && !toks[n].Cap && (_cues.Lower(W(n)) & GeoCues.Verb) != 0;
-                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted";
+                // "Mike said" (a person), but not "... in Charleston," said Sue: punctuation ends the place's clause.
+                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted"
+                    && text.AsSpan(last.End, toks[next].Start - last.End).IsWhiteSpace();
                 var seat = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Other && _g.Is(p, PlaceFlags.Supplement) && _g.CountryOf(p) is "RU" or "US" or "GB" or "FR");
                 if (seat || (speaks && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country || _g.Is(p, PlaceFlags.Capital))))
                 {

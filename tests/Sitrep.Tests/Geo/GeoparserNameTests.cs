@@ -113,4 +113,11 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         Assert.Contains(all, x => x.Text == "Birmingham City" && x.Place is not null);
         Assert.DoesNotContain(all, x => x.Text.StartsWith("Birmingham City Council", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_keeps_a_place_that_closes_a_quotation_before_said()
+    {
+        var all = Parse("“It looks like the architecture in Charleston,” said Sue Barusefski, a resident.");
+        Assert.Contains(all, x => x.Text == "Charleston" && x.Place is not null);
+    }
 }
