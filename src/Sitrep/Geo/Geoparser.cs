@@ -976,7 +976,9 @@ public sealed class Geoparser : IGeoparser
             var head = -1;
             // "St. Peter's Basilica", "St Mary's Hospital": a saint's name owns the building; the saint is no place.
             var saint = c.T1 > c.T0 && W(c.T0) is "St" or "Saint" or "San" or "Santa" && toks[c.T1].Possessive;
-            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && (!toks[r].Possessive || (saint && r == c.T1)) && Inner(r + 1) && !taken.Contains(r + 1))
+            // A head word that is itself a mention ("Delta", a Nigerian state) is still the head: "Nile Delta", "Niger Delta".
+            bool Free(int ti) => !taken.Contains(ti) || ((_cues.Exact(W(ti)) & GeoCues.Facility) != 0 && at.TryGetValue(ti, out var hc) && hc.T0 == ti && hc.T1 == ti);
+            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && (!toks[r].Possessive || (saint && r == c.T1)) && Inner(r + 1) && Free(r + 1))
             {
                 r++;
                 if ((_cues.Exact(W(r)) & GeoCues.Facility) != 0)

@@ -120,4 +120,21 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         var all = Parse("“It looks like the architecture in Charleston,” said Sue Barusefski, a resident.");
         Assert.Contains(all, x => x.Text == "Charleston" && x.Place is not null);
     }
+
+    [Theory]
+    [InlineData("Sea temperatures in the tropical Atlantic are near record.", "Atlantic", 10.0, -25.0)]
+    [InlineData("On Oahu, home to Honolulu, prices rose.", "Oahu", 21.47, -157.98)]
+    [InlineData("Migrants crossed the Sahara on foot.", "Sahara", 23.0, 13.0)]
+    public void Parse_finds_world_natural_features_from_the_supplement(string text, string toponym, double lat, double lon)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == toponym);
+        Assert.True(m?.Place is not null, $"'{toponym}' missing or unresolved");
+        Assert.True(Geoparser.Haversine(m.Place.Latitude, m.Place.Longitude, lat, lon) < 100);
+    }
+
+    [Fact]
+    public void Parse_lets_a_feature_head_that_is_also_a_state_close_the_name()
+    {
+        Assert.Contains(Parse("Farmers in the Nile Delta lost crops."), x => x.Text == "Nile Delta");
+    }
 }
