@@ -101,6 +101,8 @@ public sealed class Geoparser : IGeoparser
         public double[] Scores = [];
         public bool Unresolved;
         public bool Dateline;
+        public bool GivenWord;
+        public bool NumberAfter;
     }
 
     /// <inheritdoc />
@@ -178,6 +180,8 @@ public sealed class Geoparser : IGeoparser
 
         foreach (var c in cands)
         {
+            c.NumberAfter = c.End + 1 < text.Length && text[c.End] == ' ' && char.IsAsciiDigit(text[c.End + 1]);
+            c.GivenWord = c.T0 == c.T1 && (_cues.Exact(text.AsSpan(c.Start, c.End - c.Start)) & GeoCues.Given) != 0;
             c.Dateline = c.Demonym < 0 && c.End - c.Start >= 3 && !text.AsSpan(c.Start, c.End - c.Start).ContainsAnyInRange('a', 'z') && IsDateline(text, c.Start, c.End);
             c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
             c.LowerElsewhere = c.Match != Match.Exact && c.T0 == c.T1 && OccursLowercase(text, text.AsSpan(c.Start, c.End - c.Start));
@@ -680,7 +684,8 @@ public sealed class Geoparser : IGeoparser
 
                 // A spelling variant never starts at a stop word: "The New" must not swallow "New" of "The New York Times".
                 var sl = GeoKey.Skeleton(k, skel);
-                if (found is null && kl >= 4 && sl >= 2 && !(n > 1 && ((_cues.Exact(w) & GeoCues.Stop) != 0 || (_cues.Exact(text.AsSpan(last.Start, last.End - last.Start)) & GeoCues.Stop) != 0)))
+                // Nor does it read an acronym's plural ("CEOs", "NGOs") as a misspelt town.
+                if (found is null && kl >= 4 && sl >= 2 && !(n == 1 && w.Length > 2 && char.IsUpper(w[1]) && char.IsLower(w[^1])) && !(n > 1 && ((_cues.Exact(w) & GeoCues.Stop) != 0 || (_cues.Exact(text.AsSpan(last.Start, last.End - last.Start)) & GeoCues.Stop) != 0)))
                 {
                     var si = _g.Skeleton.Find(skel[..sl]);
                     if (si >= 0)
@@ -1832,6 +1837,20 @@ public sealed class Geoparser : IGeoparser
 
         var strongFocus = _g.Country[p] >= 0 && focus.TryGetValue(_g.Country[p], out var fw) && fw >= 0.5;
         if (c.Match != Match.Exact && !(strongFocus || _g.Is(p, PlaceFlags.Supplement)))
+        {
+            return false;
+        }
+
+        // A small place's name before a number is a label or a product ("Gate 10", "Boeing 777", "Macho 29").
+        if (c.NumberAfter && !major && c.Container is null && c.Relation is null && !c.Locative)
+        {
+            return false;
+        }
+
+        // A given name standing alone ("girlfriend Olivia", "Ava's medicine") is a person unless a locative cue or
+        // a large place says otherwise.
+        if (c.T0 == c.T1 && !c.Locative && c.Container is null && c.Relation is null && c.KindAsked is null && pop < 100_000
+            && kind is not (PlaceKind.Country or PlaceKind.Admin1) && !_g.Is(p, PlaceFlags.Supplement) && c.GivenWord)
         {
             return false;
         }

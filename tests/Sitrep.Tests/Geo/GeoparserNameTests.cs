@@ -137,4 +137,19 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.Contains(Parse("Farmers in the Nile Delta lost crops."), x => x.Text == "Nile Delta");
     }
+
+    [Theory]
+    [InlineData("He was survived by his mother and girlfriend Olivia.", "Olivia")]
+    [InlineData("The five CEOs agreed to work together on taxes.", "CEOs")]
+    [InlineData("Thunder Snow was drawn on an unfavourable Gate 10, right on the outside.", "Gate")]
+    public void Parse_does_not_take_a_lone_given_name_an_acronym_plural_or_a_numbered_label_for_a_place(string text, string word)
+    {
+        Assert.DoesNotContain(Parse(text), x => x.Text == word);
+    }
+
+    [Fact]
+    public void Parse_keeps_a_given_name_town_after_a_locative_cue()
+    {
+        Assert.Contains(Parse("The plane landed in Shannon on Friday after a storm in Ireland."), x => x.Text == "Shannon" && x.Place is not null);
+    }
 }
