@@ -103,6 +103,7 @@ public sealed class Geoparser : IGeoparser
         public bool Dateline;
         public bool GivenWord;
         public bool NumberAfter;
+        public bool DotAfter;
     }
 
     /// <inheritdoc />
@@ -180,6 +181,7 @@ public sealed class Geoparser : IGeoparser
 
         foreach (var c in cands)
         {
+            c.DotAfter = (c.End < text.Length && text[c.End] == '.') || text[c.End - 1] == '.';
             c.NumberAfter = c.End + 1 < text.Length && text[c.End] == ' ' && char.IsAsciiDigit(text[c.End + 1]);
             c.GivenWord = c.T0 == c.T1 && (_cues.Exact(text.AsSpan(c.Start, c.End - c.Start)) & GeoCues.Given) != 0;
             c.Dateline = c.Demonym < 0 && c.End - c.Start >= 3 && !text.AsSpan(c.Start, c.End - c.Start).ContainsAnyInRange('a', 'z') && IsDateline(text, c.Start, c.End);
@@ -1841,6 +1843,12 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
+        // A state reached through a short dotted abbreviation needs its dot: "Mass." is Massachusetts, "Easter Mass" is not.
+        if (kind is PlaceKind.Admin1 && c.T0 == c.T1 && c.End - c.Start <= 5 && !c.DotAfter && !c.AllCaps && c.Key is { Length: > 0 } key && IsTruncationOf(key, _g.ToPlace(p).Name))
+        {
+            return false;
+        }
+
         // A small place's name before a number is a label or a product ("Gate 10", "Boeing 777", "Macho 29").
         if (c.NumberAfter && !major && c.Container is null && c.Relation is null && !c.Locative)
         {
@@ -1867,6 +1875,16 @@ public sealed class Geoparser : IGeoparser
 
         // Minor places (villages named like people and things) need a locative cue, or a focus country and size.
         return c.Locative || (strongFocus && (pop >= 5_000 || _g.Is(p, PlaceFlags.Admin2Seat) || kind == PlaceKind.Admin2));
+    }
+
+    /// <summary>True when <paramref name="key"/> cuts the first word of <paramref name="name"/> short ("mass" of Massachusetts, not "osun" of Osun State).</summary>
+    private static bool IsTruncationOf(string key, string name)
+    {
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
+        var n = GeoKey.Loose(name, nk);
+        var first = name.IndexOfAny([' ', '-']);
+        var firstLen = first < 0 ? n : GeoKey.Loose(name.AsSpan(0, first), stackalloc char[GeoKey.MaxLength]);
+        return key.Length < firstLen && nk[..n].StartsWith(key, StringComparison.Ordinal);
     }
 
     private bool Contains(int container, int p)

@@ -152,4 +152,17 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.Contains(Parse("The plane landed in Shannon on Friday after a storm in Ireland."), x => x.Text == "Shannon" && x.Place is not null);
     }
+
+    [Fact]
+    public void Parse_needs_the_dot_of_a_truncated_state_abbreviation()
+    {
+        Assert.DoesNotContain(Parse("Christians attended the Easter Sunday Mass at noon."), x => x.Text == "Mass");
+        Assert.Contains(Parse("The company is based in Boston, Mass. and employs 300 people."), x => x.Text.StartsWith("Mass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_grows_a_demonym_to_a_quarter()
+    {
+        Assert.Contains(Parse("They walked through the French Quarter at night."), x => x.Text == "French Quarter");
+    }
 }
