@@ -165,4 +165,12 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     {
         Assert.Contains(Parse("They walked through the French Quarter at night."), x => x.Text == "French Quarter");
     }
+
+    [Fact]
+    public void Parse_does_not_take_a_party_adjective_for_a_place_and_keeps_the_county_before_it()
+    {
+        var all = Parse("Teachers rallied in several Republican-led states. The Montgomery County Democrats will host the forum.");
+        Assert.DoesNotContain(all, x => x.Text.StartsWith("Republican", StringComparison.Ordinal));
+        Assert.Contains(all, x => x.Text == "Montgomery County");
+    }
 }
