@@ -1283,6 +1283,15 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
+        // "Stephon Clark, 22, was shot": a capitalised word followed by an age in commas is a person's name.
+        for (var i = 1; i < toks.Count; i++)
+        {
+            if (toks[i].Cap && toks[i - 1].Cap && toks[i].Joined && !toks[i - 1].Possessive && IsAgeAfter(text, toks[i].End))
+            {
+                names.Add(text[toks[i].Start..toks[i].End]);
+            }
+        }
+
         foreach (var c in cands)
         {
             if (c.T0 == c.T1 && c.Demonym < 0 && names.Contains(text[c.Start..c.End]))
@@ -1311,6 +1320,23 @@ public sealed class Geoparser : IGeoparser
 
         return !candAt.TryGetValue(i, out var s) || (s.T0 == i && s.T1 == i
             && !s.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000)));
+    }
+
+    private static bool IsAgeAfter(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(6, text.Length - end));
+        if (rest.Length < 4 || rest[0] != ',' || rest[1] != ' ' || !char.IsAsciiDigit(rest[2]))
+        {
+            return false;
+        }
+
+        var k = 3;
+        while (k < rest.Length && char.IsAsciiDigit(rest[k]))
+        {
+            k++;
+        }
+
+        return k <= 4 && k < rest.Length && rest[k] == ',';
     }
 
     private bool NameWord(ReadOnlySpan<char> w)

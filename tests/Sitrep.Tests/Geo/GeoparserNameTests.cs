@@ -173,4 +173,11 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         Assert.DoesNotContain(all, x => x.Text.StartsWith("Republican", StringComparison.Ordinal));
         Assert.Contains(all, x => x.Text == "Montgomery County");
     }
+
+    [Fact]
+    public void Parse_takes_a_name_followed_by_an_age_for_a_person_throughout_the_document()
+    {
+        var all = Parse("Calls for reform grew. Stephon Clark, 22, was shot by officers. A private autopsy showed that Clark was hit by eight bullets.");
+        Assert.DoesNotContain(all, x => x.Text == "Clark");
+    }
 }
