@@ -18,6 +18,8 @@ static class EvalGeoCommand
         cmd.Options.Add(data);
         cmd.Options.Add(dump);
         cmd.Options.Add(places);
+        var recognitionOnly = new Option<bool>("--recognition-only") { Description = "Score GeoWebNews recognition only (skip the resolution benchmarks)" };
+        cmd.Options.Add(recognitionOnly);
         cmd.SetAction(r =>
         {
             var dir = r.GetValue(data)!;
@@ -71,6 +73,10 @@ static class EvalGeoCommand
             Console.WriteLine("  Google Cloud NL    F1 0.832   (Gritta et al. 2020)");
             Console.WriteLine("  spaCy NER          F1 0.749   (Gritta et al. 2020)");
             Console.WriteLine();
+            if (r.GetValue(recognitionOnly))
+            {
+                return 0;
+            }
 
             var sets = new (string Name, Func<IReadOnlyList<GoldDocument>> Read, string Anchors)[]
             {

@@ -8,7 +8,7 @@ internal sealed class GeoCues
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lower;
 
-    public const int Stop = 1, Title = 2, TitleNext = 4, Org = 8, Verb = 16, Aux = 32, Direction = 64, Near = 128, Rural = 256, TitleLower = 512, Name = 1024, Facility = 2048;
+    public const int Stop = 1, Title = 2, TitleNext = 4, Org = 8, Verb = 16, Aux = 32, Direction = 64, Near = 128, Rural = 256, TitleLower = 512, Name = 1024, Facility = 2048, Site = 4096, Given = 8192;
 
     private readonly FrozenDictionary<string, PlaceKind>.AlternateLookup<ReadOnlySpan<char>> _kinds;
 
@@ -73,9 +73,11 @@ internal sealed class GeoCues
                 "near" => Near,
                 "rural" => Rural,
                 "facility" => Facility,
+                "site" => Site,
+                "given" => Given,
                 _ => 0,
             };
-            if (flag is Stop or Title or TitleNext or Org or Facility or (Stop | Name))
+            if (flag is Stop or Title or TitleNext or Org or Facility or Site or Given or (Stop | Name))
             {
                 exact[w] = exact.GetValueOrDefault(w) | flag;
                 if (flag == Title && w.Length > 3)

@@ -99,6 +99,11 @@ public sealed class Geoparser : IGeoparser
         public bool LowerElsewhere;
         public double Score;
         public double[] Scores = [];
+        public bool Unresolved;
+        public bool Dateline;
+        public bool GivenWord;
+        public bool NumberAfter;
+        public bool DotAfter;
     }
 
     /// <inheritdoc />
@@ -109,12 +114,12 @@ public sealed class Geoparser : IGeoparser
         var result = ImmutableArray.CreateBuilder<PlaceMention>(cands.Count);
         foreach (var c in cands)
         {
-            if (c.Drop || c.Pick < 0)
+            if (c.Drop || (c.Pick < 0 && !c.Unresolved))
             {
                 continue;
             }
 
-            var place = _g.ToPlace(c.Pick);
+            var place = c.Pick >= 0 ? _g.ToPlace(c.Pick) : null;
             var vague = c.Relation is not null && c.Relation is not "province" and not "in";
             result.Add(new PlaceMention(
                 TextSpan.FromBounds(c.Start, c.End),
@@ -176,6 +181,10 @@ public sealed class Geoparser : IGeoparser
 
         foreach (var c in cands)
         {
+            c.DotAfter = (c.End < text.Length && text[c.End] == '.') || text[c.End - 1] == '.';
+            c.NumberAfter = c.End + 1 < text.Length && text[c.End] == ' ' && char.IsAsciiDigit(text[c.End + 1]);
+            c.GivenWord = c.T0 == c.T1 && (_cues.Exact(text.AsSpan(c.Start, c.End - c.Start)) & GeoCues.Given) != 0;
+            c.Dateline = c.Demonym < 0 && c.End - c.Start >= 3 && !text.AsSpan(c.Start, c.End - c.Start).ContainsAnyInRange('a', 'z') && IsDateline(text, c.Start, c.End);
             c.AtSentenceStart = c.T0 >= 0 && c.T0 < toks.Count && toks[c.T0].SentenceStart;
             c.LowerElsewhere = c.Match != Match.Exact && c.T0 == c.T1 && OccursLowercase(text, text.AsSpan(c.Start, c.End - c.Start));
         }
@@ -197,6 +206,19 @@ public sealed class Geoparser : IGeoparser
         }
 
         Resolve(text, cands, focus);
+        if (forced is null)
+        {
+            foreach (var c in cands)
+            {
+                if (c.Unresolved)
+                {
+                    c.Pick = -1;
+                }
+            }
+
+            FacilityNames(text, toks, cands);
+        }
+
         return cands;
     }
 
@@ -346,6 +368,33 @@ public sealed class Geoparser : IGeoparser
         return list;
     }
 
+    /// <summary>
+    /// A dateline: an all-caps place name opening the text or a line and followed by a comma, a dash or an
+    /// opening bracket ("ATLANTA (AP) —", "PLEASANTON, Calif.--", "CAIRO - ").
+    /// </summary>
+    private static bool IsDateline(string text, int start, int end)
+    {
+        var b = start - 1;
+        while (b >= 0 && text[b] is ' ' or '\t' or '\r')
+        {
+            b--;
+        }
+
+        if (b >= 0 && text[b] != '\n')
+        {
+            return false;
+        }
+
+        var e = end;
+        while (e < text.Length && text[e] == ' ')
+        {
+            e++;
+        }
+
+        // At the very start of the text the dateline may run straight into the story ("OKLAHOMA CITY The Latest").
+        return e < text.Length && (text[e] is ',' or '-' or '\u2013' or '\u2014' or '(' || (b < 0 && e > end && e + 1 < text.Length && char.IsUpper(text[e]) && char.IsLower(text[e + 1])));
+    }
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\u2019' or '\'' or '\u02BF' or '\u02BE';
 
     private static void Tokenize(string text, TextSpan s, List<Tok> toks)
@@ -407,6 +456,13 @@ public sealed class Geoparser : IGeoparser
             {
                 var gap = text.AsSpan(prevEnd, st - prevEnd);
                 joined = gap.Length > 0 && gap.Length <= 3 && IsJoinGap(gap, out hyphen);
+
+                // "St. Petersburg", "Mt. Hood", "Ft. Worth": the abbreviation's dot does not break the name.
+                var pt = toks.Count > 0 ? toks[^1] : default;
+                if (!joined && gap is ". " && pt.End - pt.Start == 2 && text.AsSpan(pt.Start, 2) is "St" or "Mt" or "Ft" or "ST" or "MT" or "FT" && char.IsUpper(text[st]))
+                {
+                    joined = true;
+                }
             }
 
             toks.Add(new Tok
@@ -441,7 +497,8 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
-        return hyphens <= 1;
+        // " - " with spaces on both sides is a dash between phrases ("CAIRO - On a field"), not a hyphen.
+        return hyphens <= 1 && !(hyphen && gap.Length == 3 && gap[0] == ' ' && gap[2] == ' ');
     }
 
     private static bool IsAllCapsWord(ReadOnlySpan<char> w)
@@ -460,6 +517,23 @@ public sealed class Geoparser : IGeoparser
         }
 
         return true;
+    }
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> w)
+    {
+        Span<char> lw = stackalloc char[Math.Min(w.Length, 16)];
+        if (w.Length > 16)
+        {
+            return false;
+        }
+
+        w.ToLowerInvariant(lw);
+        return lw is "the" or "a" or "an" or "in" or "on" or "at" or "of" or "for" or "from" or "to" or "by" or "with" or "as" or "and" or "but"
+            or "or" or "if" or "when" or "while" or "after" or "before" or "since" or "during" or "under" or "over" or "between" or "among"
+            or "against" or "into" or "through" or "about" or "across" or "around" or "this" or "that" or "these" or "those" or "it" or "its"
+            or "he" or "she" or "they" or "we" or "i" or "you" or "his" or "her" or "their" or "our" or "my" or "your" or "not" or "no" or "so"
+            or "then" or "there" or "here" or "what" or "which" or "who" or "where" or "why" or "how" or "all" or "some" or "any" or "each"
+            or "every" or "both" or "near" or "outside" or "inside" or "via" or "toward" or "towards" or "is" or "was" or "are" or "were";
     }
 
     private static bool IsConnector(ReadOnlySpan<char> w) => w switch
@@ -612,7 +686,8 @@ public sealed class Geoparser : IGeoparser
 
                 // A spelling variant never starts at a stop word: "The New" must not swallow "New" of "The New York Times".
                 var sl = GeoKey.Skeleton(k, skel);
-                if (found is null && kl >= 4 && sl >= 2 && !(n > 1 && (_cues.Exact(w) & GeoCues.Stop) != 0))
+                // Nor does it read an acronym's plural ("CEOs", "NGOs") as a misspelt town.
+                if (found is null && kl >= 4 && sl >= 2 && !(n == 1 && w.Length > 2 && char.IsUpper(w[1]) && char.IsLower(w[^1])) && !(n > 1 && ((_cues.Exact(w) & GeoCues.Stop) != 0 || (_cues.Exact(text.AsSpan(last.Start, last.End - last.Start)) & GeoCues.Stop) != 0)))
                 {
                     var si = _g.Skeleton.Find(skel[..sl]);
                     if (si >= 0)
@@ -761,7 +836,9 @@ public sealed class Geoparser : IGeoparser
             if (hasNext && toks[next].Cap && !startsAt.ContainsKey(next) && _cues.Kind(nextW) is null && NameWord(nextW))
             {
                 c.Role = ToponymRole.PartOfName;
-                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0;
+                // A plural after the place names a team or a group ("Texas Rangers", "Buffalo Bisons"), not a person.
+                c.PersonLike = (_cues.Exact(nextW) & GeoCues.Org) == 0
+                    && !(nextW.Length > 4 && nextW[^1] == 's' && nextW[^2] is not ('s' or 'u' or 'i') && (_cues.Exact(nextW) & (GeoCues.Name | GeoCues.Given)) == 0);
             }
             else if (hasPrev && toks[prev].Cap && !toks[prev].SentenceStart && ((_cues.Exact(prevW) & GeoCues.Stop) == 0 || (_cues.Exact(prevW) & GeoCues.Name) != 0) && !IsPlaceEnd(cands, prev)
                 && !(toks[prev].End - toks[prev].Start <= 3 && IsArticle(prevW)))
@@ -785,7 +862,9 @@ public sealed class Geoparser : IGeoparser
                 }
 
                 var speaks = n < toks.Count && !last.Possessive && !toks[n].Cap && (_cues.Lower(W(n)) & GeoCues.Verb) != 0;
-                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted";
+                // "Mike said" (a person), but not "... in Charleston," said Sue: punctuation ends the place's clause.
+                c.SaidAfter = next < toks.Count && !last.Possessive && W(next) is "said" or "says" or "told" or "added" or "wrote" or "explained" or "noted"
+                    && text.AsSpan(last.End, toks[next].Start - last.End).IsWhiteSpace();
                 var seat = c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Other && _g.Is(p, PlaceFlags.Supplement) && _g.CountryOf(p) is "RU" or "US" or "GB" or "FR");
                 if (seat || (speaks && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Country || _g.Is(p, PlaceFlags.Capital))))
                 {
@@ -902,7 +981,11 @@ public sealed class Geoparser : IGeoparser
             int t0 = c.T0, t1 = c.T1;
             var r = c.T1;
             var head = -1;
-            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && !toks[r].Possessive && Inner(r + 1) && !taken.Contains(r + 1))
+            // "St. Peter's Basilica", "St Mary's Hospital": a saint's name owns the building; the saint is no place.
+            var saint = c.T1 > c.T0 && W(c.T0) is "St" or "Saint" or "San" or "Santa" && toks[c.T1].Possessive;
+            // A head word that is itself a mention ("Delta", a Nigerian state) is still the head: "Nile Delta", "Niger Delta".
+            bool Free(int ti) => !taken.Contains(ti) || ((_cues.Exact(W(ti)) & GeoCues.Facility) != 0 && at.TryGetValue(ti, out var hc) && hc.T0 == ti && hc.T1 == ti);
+            while (r + 1 < toks.Count && r + 1 - c.T1 <= MaxExtra && toks[r + 1].Joined && (!toks[r].Possessive || (saint && r == c.T1)) && Inner(r + 1) && Free(r + 1))
             {
                 r++;
                 if ((_cues.Exact(W(r)) & GeoCues.Facility) != 0)
@@ -914,6 +997,11 @@ public sealed class Geoparser : IGeoparser
             if (head >= 0)
             {
                 t1 = head;
+                c.Unresolved |= saint;
+            }
+            else if (saint)
+            {
+                continue;
             }
 
             // Leftwards: "University of California", "Embassy of the Republic of Armenia", "Lake Manassas", "Smart Dubai Office".
@@ -990,6 +1078,36 @@ public sealed class Geoparser : IGeoparser
                 c.End = toks[t1].End;
             }
 
+            // "Birmingham City", "Quebec City": a capitalised "City" closing the name belongs to it (a club or the
+            // city itself); "City Council", "City Hall" run on and stay apart.
+            if (c.T1 == t1 && c.T1 + 1 < toks.Count && W(c.T1 + 1) is "City" && toks[c.T1 + 1].Joined && !toks[c.T1].Possessive && !taken.Contains(c.T1 + 1)
+                && !(c.T1 + 2 < toks.Count && toks[c.T1 + 2].Joined && !toks[c.T1 + 1].Possessive && toks[c.T1 + 2].Cap)
+                && c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Settlement or PlaceKind.Admin2))
+            {
+                if (at.TryGetValue(c.T1 + 1, out var cityCand) && cityCand != c)
+                {
+                    cityCand.Drop = true;
+                }
+
+                c.T1++;
+                c.End = toks[c.T1].End;
+                taken.Add(c.T1);
+            }
+
+            // "Washington, D.C." is one name: GeoWebNews annotates it whole.
+            if (c.T0 == c.T1 && c.T1 + 1 < toks.Count && W(c.T0) is "Washington" && W(c.T1 + 1) is "D.C." && text.AsSpan(c.End, toks[c.T1 + 1].Start - c.End) is ", ")
+            {
+                if (at.TryGetValue(c.T1 + 1, out var dc) && dc != c)
+                {
+                    dc.Drop = true;
+                }
+
+                c.T1++;
+                c.End = toks[c.T1].End;
+                taken.Add(c.T1);
+                continue;
+            }
+
             // "Va.", "Calif.": the dot of a state abbreviation is part of the name.
             if (c.T0 == c.T1 && c.End < text.Length && text[c.End] == '.' && c.End - c.Start <= 5 && char.IsLower(text[c.End - 1])
                 && c.Places.Exists(p => _g.KindOf(p) == PlaceKind.Admin1)
@@ -997,6 +1115,119 @@ public sealed class Geoparser : IGeoparser
             {
                 c.End++;
             }
+        }
+    }
+
+    /// <summary>
+    /// Names of streets, buildings, facilities and natural features that hold no gazetteer name ("Royal Street",
+    /// "Carnegie Library", "Alder Hey Children's Hospital", "Meydan Racecourse", "University of Perpetual Help"):
+    /// a run of capitalised words closed by a <c>site</c> head of data/geo/cues.tsv. GeoWebNews annotates them as
+    /// toponyms (Literal, Coercion); they are reported with no place (the gazetteer has none) and never where a
+    /// resolved mention already stands.
+    /// </summary>
+    private void FacilityNames(string text, List<Tok> toks, List<Cand> cands)
+    {
+        const int MaxLeft = 5;
+        ReadOnlySpan<char> W(int ti) => text.AsSpan(toks[ti].Start, toks[ti].End - toks[ti].Start);
+        var placeEnd = new HashSet<int>();
+        var covered = new HashSet<int>();
+        foreach (var c in cands)
+        {
+            if (c.Places.Count > 0)
+            {
+                placeEnd.Add(c.T1);
+            }
+
+            if (!c.Drop && (c.Pick >= 0 || c.Unresolved))
+            {
+                for (var t = c.T0; t <= c.T1; t++)
+                {
+                    covered.Add(t);
+                }
+            }
+        }
+
+        // "St. Peter's Basilica", "University of St. Thomas": the dot of St./Mt. does not break the name.
+        bool Next(int ti) => ti < toks.Count && (toks[ti].Joined
+            || (W(ti - 1) is "St" or "Mt" or "Ft" && text.AsSpan(toks[ti - 1].End, toks[ti].Start - toks[ti - 1].End) is ". "));
+
+        // A word of the name: capitalised, not a short function word ("The", "In") and not a sentence-initial stop word.
+        bool Word(int ti)
+        {
+            var w = W(ti);
+            if (!toks[ti].Cap || !char.IsLetterOrDigit(w[0]))
+            {
+                return false;
+            }
+
+            var f = _cues.Exact(w);
+            return (f & GeoCues.Stop) == 0 || (f & (GeoCues.Facility | GeoCues.Site)) != 0 || (!toks[ti].SentenceStart && !IsFunctionWord(w));
+        }
+
+        var added = new List<Cand>();
+        for (var h = 0; h < toks.Count; h++)
+        {
+            if (!toks[h].Cap || (_cues.Exact(W(h)) & GeoCues.Site) == 0 || covered.Contains(h))
+            {
+                continue;
+            }
+
+            // Leftwards over the name's words; a possessive word may sit inside ("Children's Hospital") unless it is a place ("Derry's").
+            var l = h;
+            while (l - 1 >= 0 && h - (l - 1) <= MaxLeft && Next(l) && Word(l - 1) && !covered.Contains(l - 1)
+                && !(toks[l - 1].Possessive && placeEnd.Contains(l - 1)))
+            {
+                l--;
+            }
+
+            while (l < h && (IsFunctionWord(W(l)) || (toks[l].SentenceStart && (_cues.Exact(W(l)) & GeoCues.Stop) != 0 && (_cues.Exact(W(l)) & (GeoCues.Facility | GeoCues.Site)) == 0)))
+            {
+                l++;
+            }
+
+            // Rightwards: "University of Perpetual Help", "Guildhall School of Music".
+            var r = h;
+            if (!toks[h].Possessive && h + 2 < toks.Count && W(h + 1) is "of" && toks[h + 1].Joined && toks[h + 2].Joined && Word(h + 2) && !covered.Contains(h + 2))
+            {
+                r = h + 2;
+                while (r + 1 < toks.Count && r - h < 4 && Next(r + 1) && !toks[r].Possessive && Word(r + 1) && !covered.Contains(r + 1))
+                {
+                    r++;
+                }
+            }
+
+            // "Eglinton Avenue West": a street keeps a capitalised direction after it.
+            if (r == h && r + 1 < toks.Count && toks[r + 1].Joined && !toks[r].Possessive && W(h) is "Street" or "Avenue" or "Road" or "Boulevard" or "Drive" or "Lane" or "Highway"
+                && W(r + 1) is "North" or "South" or "East" or "West" or "Northeast" or "Northwest" or "Southeast" or "Southwest")
+            {
+                r++;
+            }
+
+            // The name must hold more than its head, and must not run on into a longer capitalised name.
+            if (l == h && r == h)
+            {
+                continue;
+            }
+
+            if (r + 1 < toks.Count && toks[r + 1].Joined && !toks[r].Possessive && toks[r + 1].Cap && (_cues.Exact(W(r + 1)) & GeoCues.Stop) == 0)
+            {
+                continue;
+            }
+
+            var c = new Cand { T0 = l, T1 = r, Start = toks[l].Start, End = toks[r].End, Match = Match.Exact, Unresolved = true };
+            added.Add(c);
+            for (var t = l; t <= r; t++)
+            {
+                covered.Add(t);
+            }
+
+            h = r;
+        }
+
+        if (added.Count > 0)
+        {
+            cands.AddRange(added);
+            cands.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
     }
 
@@ -1028,6 +1259,20 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
+            // "Kyle Newman", "Taylor Swift", "Charlotte Smith": a common given name (data/geo/cues.tsv, even at the
+            // start of a sentence) before a capitalised word that is no major place makes both a person's name.
+            if ((_cues.Exact(pw) & (GeoCues.Given | GeoCues.Name)) != 0 && !IsAllCapsWord(pw) && GivenNameBefore(text, toks, i, candAt))
+            {
+                names.Add(w.ToString());
+                if (candAt.TryGetValue(i - 1, out var gc) && gc.T1 == i - 1 && gc.Demonym < 0
+                    && !gc.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000)))
+                {
+                    gc.Drop = true;
+                }
+
+                continue;
+            }
+
             var afterTitle = _cues.IsTitle(pw) || pw is "Mr." or "Mrs." or "Dr." or "Ms.";
             var afterFirstName = toks[i - 1].Cap && (_cues.Exact(pw) & GeoCues.Stop) == 0 && !toks[i - 1].SentenceStart
                 && (!candAt.TryGetValue(i, out var ic) || ic.T1 == i) && (!candAt.TryGetValue(i - 1, out var pc) || pc.PersonLike || pc.Weak || pc.Drop)
@@ -1038,6 +1283,15 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
+        // "Stephon Clark, 22, was shot": a capitalised word followed by an age in commas is a person's name.
+        for (var i = 1; i < toks.Count; i++)
+        {
+            if (toks[i].Cap && toks[i - 1].Cap && toks[i].Joined && !toks[i - 1].Possessive && IsAgeAfter(text, toks[i].End))
+            {
+                names.Add(text[toks[i].Start..toks[i].End]);
+            }
+        }
+
         foreach (var c in cands)
         {
             if (c.T0 == c.T1 && c.Demonym < 0 && names.Contains(text[c.Start..c.End]))
@@ -1045,6 +1299,44 @@ public sealed class Geoparser : IGeoparser
                 c.PersonName = true;
             }
         }
+    }
+
+    private bool IsMajor(Cand c) => c.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Capital) || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000));
+
+    /// <summary>True when token <paramref name="i"/> reads as the surname after the given name at <paramref name="i"/> − 1.</summary>
+    private bool GivenNameBefore(string text, List<Tok> toks, int i, Dictionary<int, Cand> candAt)
+    {
+        var w = text.AsSpan(toks[i].Start, toks[i].End - toks[i].Start);
+        if ((_cues.Exact(w) & (GeoCues.Facility | GeoCues.Site | GeoCues.Org)) != 0 || _cues.Kind(w) is not null || _demonyms.TryGetValue(w, out _))
+        {
+            return false;
+        }
+
+        // Neither word may sit inside a longer gazetteer name ("Victoria Falls"), nor be a country, state or large city ("Austin Texas").
+        if (candAt.TryGetValue(i - 1, out var g) && (g.T1 != i - 1 || (IsMajor(g) && g.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1))))
+        {
+            return false;
+        }
+
+        return !candAt.TryGetValue(i, out var s) || (s.T0 == i && s.T1 == i
+            && !s.Places.Exists(p => _g.KindOf(p) is PlaceKind.Country or PlaceKind.Admin1 || (_g.KindOf(p) == PlaceKind.Settlement && _g.Population[p] >= 1_000_000)));
+    }
+
+    private static bool IsAgeAfter(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(6, text.Length - end));
+        if (rest.Length < 4 || rest[0] != ',' || rest[1] != ' ' || !char.IsAsciiDigit(rest[2]))
+        {
+            return false;
+        }
+
+        var k = 3;
+        while (k < rest.Length && char.IsAsciiDigit(rest[k]))
+        {
+            k++;
+        }
+
+        return k <= 4 && k < rest.Length && rest[k] == ',';
     }
 
     private bool NameWord(ReadOnlySpan<char> w)
@@ -1524,6 +1816,11 @@ public sealed class Geoparser : IGeoparser
 
     private bool Keep(Cand c, int p, double score, Dictionary<short, double> focus, List<Cand> cands)
     {
+        if (c.Dateline)
+        {
+            return true;
+        }
+
         var kind = _g.KindOf(p);
         var pop = _g.Population[p];
         var major = kind is PlaceKind.Country or PlaceKind.Admin1 || _g.Is(p, PlaceFlags.Supplement) || pop >= 100_000 || _g.Is(p, PlaceFlags.Capital);
@@ -1572,6 +1869,26 @@ public sealed class Geoparser : IGeoparser
             return false;
         }
 
+        // A state reached through a short dotted abbreviation needs its dot: "Mass." is Massachusetts, "Easter Mass" is not.
+        if (kind is PlaceKind.Admin1 && c.T0 == c.T1 && c.End - c.Start <= 5 && !c.DotAfter && !c.AllCaps && c.Key is { Length: > 0 } key && IsTruncationOf(key, _g.ToPlace(p).Name))
+        {
+            return false;
+        }
+
+        // A small place's name before a number is a label or a product ("Gate 10", "Boeing 777", "Macho 29").
+        if (c.NumberAfter && !major && c.Container is null && c.Relation is null && !c.Locative)
+        {
+            return false;
+        }
+
+        // A given name standing alone ("girlfriend Olivia", "Ava's medicine") is a person unless a locative cue or
+        // a large place says otherwise.
+        if (c.T0 == c.T1 && !c.Locative && c.Container is null && c.Relation is null && c.KindAsked is null && pop < 100_000
+            && kind is not (PlaceKind.Country or PlaceKind.Admin1) && !_g.Is(p, PlaceFlags.Supplement) && c.GivenWord)
+        {
+            return false;
+        }
+
         if (c.PersonName)
         {
             return kind is PlaceKind.Country || _g.Is(p, PlaceFlags.Capital) || pop >= 1_000_000;
@@ -1584,6 +1901,16 @@ public sealed class Geoparser : IGeoparser
 
         // Minor places (villages named like people and things) need a locative cue, or a focus country and size.
         return c.Locative || (strongFocus && (pop >= 5_000 || _g.Is(p, PlaceFlags.Admin2Seat) || kind == PlaceKind.Admin2));
+    }
+
+    /// <summary>True when <paramref name="key"/> cuts the first word of <paramref name="name"/> short ("mass" of Massachusetts, not "osun" of Osun State).</summary>
+    private static bool IsTruncationOf(string key, string name)
+    {
+        Span<char> nk = stackalloc char[GeoKey.MaxLength];
+        var n = GeoKey.Loose(name, nk);
+        var first = name.IndexOfAny([' ', '-']);
+        var firstLen = first < 0 ? n : GeoKey.Loose(name.AsSpan(0, first), stackalloc char[GeoKey.MaxLength]);
+        return key.Length < firstLen && nk[..n].StartsWith(key, StringComparison.Ordinal);
     }
 
     private bool Contains(int container, int p)
