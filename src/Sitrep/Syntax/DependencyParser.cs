@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// structured-perceptron training with max-violation updates (Zhang &amp; Nivre 2011; Huang, Fayong &amp; Guo 2012),
 /// in which case <see cref="Parse"/> decodes with a beam too.
 /// </summary>
-internal sealed class DependencyParser
+internal sealed partial class DependencyParser
 {
     internal const int MaxFeatures = 112;
     static readonly ulong None = FeatureHash.Of("-NONE-");
@@ -133,7 +133,7 @@ internal sealed class DependencyParser
         }
     }
 
-    bool Valid(State s, int cls)
+    internal bool Valid(State s, int cls)
     {
         if (cls == 0)
         {
@@ -150,7 +150,7 @@ internal sealed class DependencyParser
         return s.Sp >= 2 && label != RootLabel;
     }
 
-    void Apply(State s, int cls)
+    internal void Apply(State s, int cls)
     {
         if (cls == 0)
         {
@@ -226,7 +226,15 @@ internal sealed class DependencyParser
     {
         if (BeamWidth > 1)
         {
-            BeamParse(words, tags, heads, labels);
+            if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength)
+            {
+                FastBeamParse(frozen, words, tags, heads, labels);
+            }
+            else
+            {
+                ReferenceBeamParse(words, tags, heads, labels);
+            }
+
             return;
         }
 
@@ -346,7 +354,11 @@ internal sealed class DependencyParser
         return count;
     }
 
-    void BeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    /// <summary>
+    /// Beam decoding by the definition: every item's full feature list scored on its own (the training search). The
+    /// shipped decoder is <see cref="FastBeamParse"/>, which must return the same trees; tests compare the two.
+    /// </summary>
+    internal void ReferenceBeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
     {
         var n = words.Length;
         var k = BeamWidth;
@@ -385,7 +397,7 @@ internal sealed class DependencyParser
     }
 
     /// <summary>Word and tag hashes with the root appended, and the running count of punctuation tokens before each position.</summary>
-    static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    internal static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
     {
         var n = words.Length;
         var w = new ulong[n + 1];
@@ -406,7 +418,8 @@ internal sealed class DependencyParser
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 
-    int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    /// <summary>The feature keys of a configuration (training, greedy and reference beam decoding).</summary>
+    internal int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
     {
         var n = 0;
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
