@@ -108,13 +108,80 @@ internal sealed partial class DependencyParser
         return k;
     }
 
-    /// <summary>Templates that read the partial tree: children, valencies, labels (33–38, 47–85, 87, 94–101); s0 ≥ 0.</summary>
+    /// <summary>Templates that read s0 (≥ 0) and its subtree only (47–50, 53–58, 66–71, 75, 76, 78–81).</summary>
+    int S0TreeFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
+    {
+        var k = 0;
+        var s0 = s.S(0);
+        int s0l = s.Lc1[s0], s0l2 = s.Lc2[s0], s0r = s.Rc1[s0], s0r2 = s.Rc2[s0];
+        var labels = s.Labels;
+        var labelHash = _labelHash;
+        ulong Wd(int x) => x < 0 ? None : W[x];
+        ulong Tg(int x) => x < 0 ? None : T[x];
+        ulong Lb(int x) => x < 0 || labels[x] < 0 ? None : labelHash[labels[x]];
+        ulong s0w = W[s0], s0t = T[s0];
+        ulong s0vl = (ulong)s.Nl[s0], s0vr = (ulong)s.Nr[s0];
+        ulong s0sl = s.Ls[s0], s0sr = s.Rs[s0];
+        ulong s0lt = Tg(s0l), s0rt = Tg(s0r);
+        f[k++] = FeatureHash.F(47, s0w, s0vr);
+        f[k++] = FeatureHash.F(48, s0t, s0vr);
+        f[k++] = FeatureHash.F(49, s0w, s0vl);
+        f[k++] = FeatureHash.F(50, s0t, s0vl);
+        f[k++] = FeatureHash.F(53, Wd(s0l));
+        f[k++] = FeatureHash.F(54, s0lt);
+        f[k++] = FeatureHash.F(55, Lb(s0l));
+        f[k++] = FeatureHash.F(56, Wd(s0r));
+        f[k++] = FeatureHash.F(57, s0rt);
+        f[k++] = FeatureHash.F(58, Lb(s0r));
+        f[k++] = FeatureHash.F(66, Wd(s0l2));
+        f[k++] = FeatureHash.F(67, Tg(s0l2));
+        f[k++] = FeatureHash.F(68, Lb(s0l2));
+        f[k++] = FeatureHash.F(69, Wd(s0r2));
+        f[k++] = FeatureHash.F(70, Tg(s0r2));
+        f[k++] = FeatureHash.F(71, Lb(s0r2));
+        f[k++] = FeatureHash.F(75, s0t, s0lt, Tg(s0l2));
+        f[k++] = FeatureHash.F(76, s0t, s0rt, Tg(s0r2));
+        f[k++] = FeatureHash.F(78, s0w, s0sr);
+        f[k++] = FeatureHash.F(79, s0t, s0sr);
+        f[k++] = FeatureHash.F(80, s0w, s0sl);
+        f[k++] = FeatureHash.F(81, s0t, s0sl);
+        return k;
+    }
+
+    /// <summary>Templates that read b0 and its (left) subtree only (51, 52, 59–61, 72–74, 77, 82, 83).</summary>
+    int B0TreeFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
+    {
+        var k = 0;
+        var b0 = s.B;
+        int b0l = s.Lc1[b0], b0l2 = s.Lc2[b0];
+        var labels = s.Labels;
+        var labelHash = _labelHash;
+        ulong Wd(int x) => x < 0 ? None : W[x];
+        ulong Tg(int x) => x < 0 ? None : T[x];
+        ulong Lb(int x) => x < 0 || labels[x] < 0 ? None : labelHash[labels[x]];
+        ulong b0w = W[b0], b0t = T[b0];
+        ulong b0vl = (ulong)s.Nl[b0], b0sl = s.Ls[b0], b0lt = Tg(b0l);
+        f[k++] = FeatureHash.F(51, b0w, b0vl);
+        f[k++] = FeatureHash.F(52, b0t, b0vl);
+        f[k++] = FeatureHash.F(59, Wd(b0l));
+        f[k++] = FeatureHash.F(60, b0lt);
+        f[k++] = FeatureHash.F(61, Lb(b0l));
+        f[k++] = FeatureHash.F(72, Wd(b0l2));
+        f[k++] = FeatureHash.F(73, Tg(b0l2));
+        f[k++] = FeatureHash.F(74, Lb(b0l2));
+        f[k++] = FeatureHash.F(77, b0t, b0lt, Tg(b0l2));
+        f[k++] = FeatureHash.F(82, b0w, b0sl);
+        f[k++] = FeatureHash.F(83, b0t, b0sl);
+        return k;
+    }
+
+    /// <summary>Templates that read several tokens' subtrees (33–38, 62–65, 84, 85, 87, 94–101); s0 ≥ 0: scored per item.</summary>
     int StateFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
     {
         var k = 0;
         int s0 = s.S(0), s1 = s.S(1), b0 = s.B;
-        int s0l = s.Lc1[s0], s0l2 = s.Lc2[s0], s0r = s.Rc1[s0], s0r2 = s.Rc2[s0];
-        int b0l = s.Lc1[b0], b0l2 = s.Lc2[b0];
+        int s0l = s.Lc1[s0], s0r = s.Rc1[s0];
+        int b0l = s.Lc1[b0];
         int s1r = s1 >= 0 ? s.Rc1[s1] : -1, s1l = s1 >= 0 ? s.Lc1[s1] : -1;
         var labels = s.Labels;
         var labelHash = _labelHash;
@@ -123,8 +190,6 @@ internal sealed partial class DependencyParser
         ulong Lb(int x) => x < 0 || labels[x] < 0 ? None : labelHash[labels[x]];
         ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0];
         ulong s1w = Wd(s1), s1t = Tg(s1);
-        ulong s0vl = (ulong)s.Nl[s0], s0vr = (ulong)s.Nr[s0], b0vl = (ulong)s.Nl[b0];
-        ulong s0sl = s.Ls[s0], s0sr = s.Rs[s0], b0sl = s.Ls[b0];
         ulong s0lt = Tg(s0l), s0rt = Tg(s0r), b0lt = Tg(b0l);
         f[k++] = FeatureHash.F(33, s0t, s0lt, b0t);
         f[k++] = FeatureHash.F(34, s0t, s0rt, b0t);
@@ -132,43 +197,10 @@ internal sealed partial class DependencyParser
         f[k++] = FeatureHash.F(36, s1t, Tg(s1r), s0t);
         f[k++] = FeatureHash.F(37, s1t, s0t, s0lt);
         f[k++] = FeatureHash.F(38, s1t, Tg(s1l), s0t);
-        f[k++] = FeatureHash.F(47, s0w, s0vr);
-        f[k++] = FeatureHash.F(48, s0t, s0vr);
-        f[k++] = FeatureHash.F(49, s0w, s0vl);
-        f[k++] = FeatureHash.F(50, s0t, s0vl);
-        f[k++] = FeatureHash.F(51, b0w, b0vl);
-        f[k++] = FeatureHash.F(52, b0t, b0vl);
-        f[k++] = FeatureHash.F(53, Wd(s0l));
-        f[k++] = FeatureHash.F(54, s0lt);
-        f[k++] = FeatureHash.F(55, Lb(s0l));
-        f[k++] = FeatureHash.F(56, Wd(s0r));
-        f[k++] = FeatureHash.F(57, s0rt);
-        f[k++] = FeatureHash.F(58, Lb(s0r));
-        f[k++] = FeatureHash.F(59, Wd(b0l));
-        f[k++] = FeatureHash.F(60, b0lt);
-        f[k++] = FeatureHash.F(61, Lb(b0l));
         f[k++] = FeatureHash.F(62, Wd(s1r));
         f[k++] = FeatureHash.F(63, Tg(s1r));
         f[k++] = FeatureHash.F(64, Lb(s1r));
         f[k++] = FeatureHash.F(65, Lb(s1l));
-        f[k++] = FeatureHash.F(66, Wd(s0l2));
-        f[k++] = FeatureHash.F(67, Tg(s0l2));
-        f[k++] = FeatureHash.F(68, Lb(s0l2));
-        f[k++] = FeatureHash.F(69, Wd(s0r2));
-        f[k++] = FeatureHash.F(70, Tg(s0r2));
-        f[k++] = FeatureHash.F(71, Lb(s0r2));
-        f[k++] = FeatureHash.F(72, Wd(b0l2));
-        f[k++] = FeatureHash.F(73, Tg(b0l2));
-        f[k++] = FeatureHash.F(74, Lb(b0l2));
-        f[k++] = FeatureHash.F(75, s0t, s0lt, Tg(s0l2));
-        f[k++] = FeatureHash.F(76, s0t, s0rt, Tg(s0r2));
-        f[k++] = FeatureHash.F(77, b0t, b0lt, Tg(b0l2));
-        f[k++] = FeatureHash.F(78, s0w, s0sr);
-        f[k++] = FeatureHash.F(79, s0t, s0sr);
-        f[k++] = FeatureHash.F(80, s0w, s0sl);
-        f[k++] = FeatureHash.F(81, s0t, s0sl);
-        f[k++] = FeatureHash.F(82, b0w, b0sl);
-        f[k++] = FeatureHash.F(83, b0t, b0sl);
         f[k++] = FeatureHash.F(84, s0w, Lb(s0l), b0t);
         f[k++] = FeatureHash.F(85, b0w, Lb(b0l), s0t);
         f[k++] = FeatureHash.F(87, s1t, s0t, Lb(s0r));
@@ -194,6 +226,8 @@ internal sealed partial class DependencyParser
         var k = BufferFeatures(b0, s.N, W, T, f);
         k += PairFeatures(s0, b0, s.N, W, T, Pc, f[k..]);
         k += StackFeatures(s2, s1, s0, b0, W, T, Pc, f[k..]);
+        k += S0TreeFeatures(s, W, T, f[k..]);
+        k += B0TreeFeatures(s, W, T, f[k..]);
         k += StateFeatures(s, W, T, f[k..]);
         return k;
     }
@@ -207,6 +241,8 @@ internal sealed partial class DependencyParser
         int[] _bufferRow = new int[128];
         public readonly RowMap Pairs = new();
         public readonly RowMap Stacks = new();
+        public readonly RowMap S0Trees = new();
+        public readonly RowMap B0Trees = new();
 
         public void Reset(int n, int stride)
         {
@@ -220,6 +256,8 @@ internal sealed partial class DependencyParser
             _bufferRow.AsSpan(0, n + 1).Fill(-1);
             Pairs.Clear();
             Stacks.Clear();
+            S0Trees.Clear();
+            B0Trees.Clear();
         }
 
         public ref int BufferRow(int b0) => ref _bufferRow[b0];
@@ -322,10 +360,11 @@ internal sealed partial class DependencyParser
         scratch.Reset(n, stride);
         var beam = new State[k];
         var next = new State[k];
-        beam[0] = new State(n);
+        beam[0] = new State(n, versions: true);
         var score = new float[k];
         var nextScore = new float[k];
         var m = 1;
+        var attachments = 0;
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[ClassCount];
         Span<int> sums = stackalloc int[stride];
@@ -349,9 +388,16 @@ internal sealed partial class DependencyParser
 
             for (var j = 0; j < count; j++)
             {
-                next[j] ??= new State(n);
-                next[j].CopyFrom(beam[top[j].Item]);
-                Apply(next[j], top[j].Class);
+                var s = next[j] ??= new State(n, versions: true);
+                var cls = top[j].Class;
+                s.CopyFrom(beam[top[j].Item]);
+                var head = cls == 0 ? -1 : cls <= L ? s.B : s.Stack[s.Sp - 2];
+                Apply(s, cls);
+                if (head >= 0)
+                {
+                    s.Versions![head] = ++attachments;
+                }
+
                 nextScore[j] = top[j].Score;
             }
 
@@ -399,13 +445,45 @@ internal sealed partial class DependencyParser
             weights.Accumulate(feats[..StackFeatures(s2, s1, s0, b0, w, t, pc, feats)], scratch.Row(stackRow));
         }
 
+        var versions = s.Versions!;
+        var s0TreeKey = ((ulong)(uint)versions[s0] << 16) | (uint)(s0 + 1);
+        var s0TreeRow = scratch.S0Trees.Get(s0TreeKey);
+        if (s0TreeRow < 0)
+        {
+            s0TreeRow = scratch.NewRow();
+            scratch.S0Trees.Add(s0TreeKey, s0TreeRow);
+            weights.Accumulate(feats[..S0TreeFeatures(s, w, t, feats)], scratch.Row(s0TreeRow));
+        }
+
+        var b0TreeKey = ((ulong)(uint)versions[b0] << 16) | (uint)(b0 + 1);
+        var b0TreeRow = scratch.B0Trees.Get(b0TreeKey);
+        if (b0TreeRow < 0)
+        {
+            b0TreeRow = scratch.NewRow();
+            scratch.B0Trees.Add(b0TreeKey, b0TreeRow);
+            weights.Accumulate(feats[..B0TreeFeatures(s, w, t, feats)], scratch.Row(b0TreeRow));
+        }
+
         sums.Clear();
         weights.Accumulate(feats[..StateFeatures(s, w, t, feats)], sums);
         AddRows(scratch.Row(bufferRow), scratch.Row(pairRow), scratch.Row(stackRow), sums);
+        AddRows(scratch.Row(s0TreeRow), scratch.Row(b0TreeRow), sums);
         var scale = weights.Scale;
         for (var c = 0; c < scores.Length; c++)
         {
             scores[c] = sums[c] * scale;
+        }
+    }
+
+    /// <summary><paramref name="sums"/> += <paramref name="a"/> + <paramref name="b"/> (lengths a multiple of 8).</summary>
+    static void AddRows(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> sums)
+    {
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var rb = ref MemoryMarshal.GetReference(b);
+        ref var o = ref MemoryMarshal.GetReference(sums);
+        for (nuint i = 0; i < (nuint)sums.Length; i += 8)
+        {
+            (Vector256.LoadUnsafe(ref o, i) + Vector256.LoadUnsafe(ref ra, i) + Vector256.LoadUnsafe(ref rb, i)).StoreUnsafe(ref o, i);
         }
     }
 

@@ -52,9 +52,17 @@ internal sealed partial class DependencyParser
         public readonly int[] Heads, Labels, Lc1, Lc2, Rc1, Rc2, Nl, Nr;
         public readonly ulong[] Ls, Rs;
 
-        public State(int n)
+        /// <summary>
+        /// Fast beam decoding only (else null): per token, the id of the attachment that last gave it a dependent (0 =
+        /// none yet). Ids are unique within a sentence's search, so two items with the same token and id have the same
+        /// subtree under it (children, valencies, label sets), whatever else differs.
+        /// </summary>
+        public readonly int[]? Versions;
+
+        public State(int n, bool versions = false)
         {
             N = n;
+            Versions = versions ? new int[n + 1] : null;
             Stack = new int[n + 1];
             Heads = new int[n + 1];
             Labels = new int[n + 1];
@@ -92,6 +100,7 @@ internal sealed partial class DependencyParser
             o.Nr.CopyTo(Nr, 0);
             o.Ls.CopyTo(Ls, 0);
             o.Rs.CopyTo(Rs, 0);
+            o.Versions?.CopyTo(Versions!, 0);
         }
 
         public int S(int i) => Sp > i ? Stack[Sp - 1 - i] : -1;
