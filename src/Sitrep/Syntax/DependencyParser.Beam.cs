@@ -244,6 +244,28 @@ internal sealed partial class DependencyParser
         public readonly RowMap S0Trees = new();
         public readonly RowMap B0Trees = new();
 
+        State[] _beam = [];
+        State[] _next = [];
+
+        /// <summary>Two beams of <paramref name="width"/> pooled states with room for <paramref name="n"/> words; the first state reset.</summary>
+        public (State[] Beam, State[] Next) States(int n, int width)
+        {
+            if (_beam.Length != width || _beam[0].Capacity < n)
+            {
+                var capacity = Math.Max(n, _beam.Length > 0 ? _beam[0].Capacity : 64);
+                _beam = new State[width];
+                _next = new State[width];
+                for (var i = 0; i < width; i++)
+                {
+                    _beam[i] = new State(0, capacity, versions: true);
+                    _next[i] = new State(0, capacity, versions: true);
+                }
+            }
+
+            _beam[0].Reset(n);
+            return (_beam, _next);
+        }
+
         public void Reset(int n, int stride)
         {
             _stride = stride;
@@ -358,9 +380,7 @@ internal sealed partial class DependencyParser
         var scratch = t_scratch ??= new BeamScratch();
         var stride = weights.RowLength;
         scratch.Reset(n, stride);
-        var beam = new State[k];
-        var next = new State[k];
-        beam[0] = new State(n, versions: true);
+        var (beam, next) = scratch.States(n, k);
         var score = new float[k];
         var nextScore = new float[k];
         var m = 1;
@@ -388,7 +408,7 @@ internal sealed partial class DependencyParser
 
             for (var j = 0; j < count; j++)
             {
-                var s = next[j] ??= new State(n, versions: true);
+                var s = next[j];
                 var cls = top[j].Class;
                 s.CopyFrom(beam[top[j].Item]);
                 var head = cls == 0 ? -1 : cls <= L ? s.B : s.Stack[s.Sp - 2];

@@ -45,7 +45,8 @@ internal sealed partial class DependencyParser
     /// <summary>Parser configuration: stack, buffer front, partial tree with child and valency bookkeeping.</summary>
     internal sealed class State
     {
-        public readonly int N;
+        /// <summary>Sentence length; the arrays may be longer (pooled states, see <see cref="Reset"/>).</summary>
+        public int N;
         public readonly int[] Stack;
         public int Sp;
         public int B;
@@ -60,47 +61,77 @@ internal sealed partial class DependencyParser
         public readonly int[]? Versions;
 
         public State(int n, bool versions = false)
+            : this(n, n, versions)
+        {
+        }
+
+        /// <summary>An initial state for <paramref name="n"/> words with room for up to <paramref name="capacity"/>.</summary>
+        public State(int n, int capacity, bool versions)
+        {
+            var c = capacity + 1;
+            Versions = versions ? new int[c] : null;
+            Stack = new int[c];
+            Heads = new int[c];
+            Labels = new int[c];
+            Lc1 = new int[c];
+            Lc2 = new int[c];
+            Rc1 = new int[c];
+            Rc2 = new int[c];
+            Nl = new int[c];
+            Nr = new int[c];
+            Ls = new ulong[c];
+            Rs = new ulong[c];
+            Reset(n);
+        }
+
+        /// <summary>Makes this the initial state of a sentence of <paramref name="n"/> words (n ≤ capacity).</summary>
+        public State Reset(int n)
         {
             N = n;
-            Versions = versions ? new int[n + 1] : null;
-            Stack = new int[n + 1];
-            Heads = new int[n + 1];
-            Labels = new int[n + 1];
-            Lc1 = new int[n + 1];
-            Lc2 = new int[n + 1];
-            Rc1 = new int[n + 1];
-            Rc2 = new int[n + 1];
-            Nl = new int[n + 1];
-            Nr = new int[n + 1];
-            Ls = new ulong[n + 1];
-            Rs = new ulong[n + 1];
-            Array.Fill(Heads, -1);
-            Array.Fill(Labels, -1);
-            Array.Fill(Lc1, -1);
-            Array.Fill(Lc2, -1);
-            Array.Fill(Rc1, -1);
-            Array.Fill(Rc2, -1);
+            Sp = 0;
+            B = 0;
+            var c = n + 1;
+            Heads.AsSpan(0, c).Fill(-1);
+            Labels.AsSpan(0, c).Fill(-1);
+            Lc1.AsSpan(0, c).Fill(-1);
+            Lc2.AsSpan(0, c).Fill(-1);
+            Rc1.AsSpan(0, c).Fill(-1);
+            Rc2.AsSpan(0, c).Fill(-1);
+            Nl.AsSpan(0, c).Clear();
+            Nr.AsSpan(0, c).Clear();
+            Ls.AsSpan(0, c).Clear();
+            Rs.AsSpan(0, c).Clear();
+            Versions?.AsSpan(0, c).Clear();
+            return this;
         }
+
+        /// <summary>Room for sentences of up to this many words.</summary>
+        public int Capacity => Heads.Length - 1;
 
         public bool Terminal => Sp == 0 && B == N;
 
-        /// <summary>Makes this state a copy of <paramref name="o"/> (same sentence length).</summary>
+        /// <summary>Makes this state a copy of <paramref name="o"/> (whose length must fit this state's capacity).</summary>
         public void CopyFrom(State o)
         {
+            var c = o.N + 1;
+            N = o.N;
             Array.Copy(o.Stack, Stack, o.Sp);
             Sp = o.Sp;
             B = o.B;
-            o.Heads.CopyTo(Heads, 0);
-            o.Labels.CopyTo(Labels, 0);
-            o.Lc1.CopyTo(Lc1, 0);
-            o.Lc2.CopyTo(Lc2, 0);
-            o.Rc1.CopyTo(Rc1, 0);
-            o.Rc2.CopyTo(Rc2, 0);
-            o.Nl.CopyTo(Nl, 0);
-            o.Nr.CopyTo(Nr, 0);
-            o.Ls.CopyTo(Ls, 0);
-            o.Rs.CopyTo(Rs, 0);
-            o.Versions?.CopyTo(Versions!, 0);
+            Array.Copy(o.Heads, Heads, c);
+            Array.Copy(o.Labels, Labels, c);
+            Array.Copy(o.Lc1, Lc1, c);
+            Array.Copy(o.Lc2, Lc2, c);
+            Array.Copy(o.Rc1, Rc1, c);
+            Array.Copy(o.Rc2, Rc2, c);
+            Array.Copy(o.Nl, Nl, c);
+            Array.Copy(o.Nr, Nr, c);
+            Array.Copy(o.Ls, Ls, c);
+            Array.Copy(o.Rs, Rs, c);
+            if (o.Versions is not null)
+            {
+                Array.Copy(o.Versions, Versions!, c);
+            }
         }
 
         public int S(int i) => Sp > i ? Stack[Sp - 1 - i] : -1;
