@@ -5,18 +5,24 @@ namespace Sitrep.Syntax;
 
 /// <summary>
 /// Fast beam decoding. The beam's items mostly share their buffer front and often their stack top (label variants of
-/// the same arc, the same arc reached by different paths), so the feature templates are split by what they read:
-/// the buffer front only (<see cref="BufferFeatures"/>), s0 and the buffer (<see cref="PairFeatures"/>), the top three
-/// stack tokens and b0 (<see cref="StackFeatures"/>), and the rest, which read the partial tree
-/// (<see cref="StateFeatures"/>). The first three groups' weight sums are computed once per sentence for each distinct
-/// b0 / (s0, b0) / (s2, s1, s0, b0) and reused by every item and step that has it; only the rest is scored per item.
-/// The four groups are exactly the templates of <see cref="Features"/> (tests check that), and weights are summed as
-/// integer quanta, so the scores, and with them the parses, are the same as <see cref="ReferenceBeamParse"/>'s.
+/// the same arc, the same arc reached by different paths), so the feature templates are split into eight groups by
+/// what they read: the buffer front (<see cref="BufferFeatures"/>); s0 and the buffer (<see cref="PairFeatures"/>);
+/// s2, s1, s0 and b0 (<see cref="StackFeatures"/>); s0's subtree (<see cref="S0TreeFeatures"/>); b0's subtree
+/// (<see cref="B0TreeFeatures"/>); s1's subtree with s0 (<see cref="S1TreeFeatures"/>); s0's subtree with s1 and b0
+/// (<see cref="S0TreeCrossFeatures"/>); b0's subtree with s0 (<see cref="B0TreeCrossFeatures"/>). Each group's weight
+/// sum is computed once per sentence for each distinct value of what it reads, and reused by every item and step that
+/// has it. A subtree is identified by its token's attachment version (<see cref="State.Versions"/>): items that share
+/// a version share the subtree. The groups are exactly the templates of <see cref="Features"/> (tests check that), and
+/// weights are summed as integer quanta, so the scores, and with them the parses, are those of
+/// <see cref="ReferenceBeamParse"/>.
 /// </summary>
 internal sealed partial class DependencyParser
 {
     /// <summary>Sentences at least this long are decoded by <see cref="ReferenceBeamParse"/> (memo keys hold 16-bit positions).</summary>
     internal const int FastBeamMaxLength = 65535;
+
+    /// <summary>Wider beams are decoded by <see cref="ReferenceBeamParse"/> (attachment versions, ≤ 2 × length × width, stay below 2^31 − 2^16).</summary>
+    internal const int FastBeamMaxWidth = 16000;
 
     /// <summary>Templates that read only the buffer front (0, 4–11, 23, 31, 88).</summary>
     static int BufferFeatures(int b0, int n, ulong[] W, ulong[] T, Span<uint> f)
@@ -175,14 +181,33 @@ internal sealed partial class DependencyParser
         return k;
     }
 
-    /// <summary>Templates that read several tokens' subtrees (33–38, 62–65, 84, 85, 87, 94–101); s0 ≥ 0: scored per item.</summary>
-    int StateFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
+    /// <summary>Templates that read s1's subtree (s1 may be -1) with s0 (36, 38, 62–65).</summary>
+    int S1TreeFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
+    {
+        var k = 0;
+        int s0 = s.S(0), s1 = s.S(1);
+        int s1r = s1 >= 0 ? s.Rc1[s1] : -1, s1l = s1 >= 0 ? s.Lc1[s1] : -1;
+        var labels = s.Labels;
+        var labelHash = _labelHash;
+        ulong Wd(int x) => x < 0 ? None : W[x];
+        ulong Tg(int x) => x < 0 ? None : T[x];
+        ulong Lb(int x) => x < 0 || labels[x] < 0 ? None : labelHash[labels[x]];
+        ulong s0t = T[s0], s1t = Tg(s1);
+        f[k++] = FeatureHash.F(36, s1t, Tg(s1r), s0t);
+        f[k++] = FeatureHash.F(38, s1t, Tg(s1l), s0t);
+        f[k++] = FeatureHash.F(62, Wd(s1r));
+        f[k++] = FeatureHash.F(63, Tg(s1r));
+        f[k++] = FeatureHash.F(64, Lb(s1r));
+        f[k++] = FeatureHash.F(65, Lb(s1l));
+        return k;
+    }
+
+    /// <summary>Templates that read s0's subtree with s1 (may be -1) and b0 (33, 34, 37, 84, 87, 94–98).</summary>
+    int S0TreeCrossFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
     {
         var k = 0;
         int s0 = s.S(0), s1 = s.S(1), b0 = s.B;
         int s0l = s.Lc1[s0], s0r = s.Rc1[s0];
-        int b0l = s.Lc1[b0];
-        int s1r = s1 >= 0 ? s.Rc1[s1] : -1, s1l = s1 >= 0 ? s.Lc1[s1] : -1;
         var labels = s.Labels;
         var labelHash = _labelHash;
         ulong Wd(int x) => x < 0 ? None : W[x];
@@ -190,26 +215,32 @@ internal sealed partial class DependencyParser
         ulong Lb(int x) => x < 0 || labels[x] < 0 ? None : labelHash[labels[x]];
         ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0];
         ulong s1w = Wd(s1), s1t = Tg(s1);
-        ulong s0lt = Tg(s0l), s0rt = Tg(s0r), b0lt = Tg(b0l);
+        ulong s0lt = Tg(s0l), s0rt = Tg(s0r), s0lw = Wd(s0l);
         f[k++] = FeatureHash.F(33, s0t, s0lt, b0t);
         f[k++] = FeatureHash.F(34, s0t, s0rt, b0t);
-        f[k++] = FeatureHash.F(35, s0t, b0t, b0lt);
-        f[k++] = FeatureHash.F(36, s1t, Tg(s1r), s0t);
         f[k++] = FeatureHash.F(37, s1t, s0t, s0lt);
-        f[k++] = FeatureHash.F(38, s1t, Tg(s1l), s0t);
-        f[k++] = FeatureHash.F(62, Wd(s1r));
-        f[k++] = FeatureHash.F(63, Tg(s1r));
-        f[k++] = FeatureHash.F(64, Lb(s1r));
-        f[k++] = FeatureHash.F(65, Lb(s1l));
         f[k++] = FeatureHash.F(84, s0w, Lb(s0l), b0t);
-        f[k++] = FeatureHash.F(85, b0w, Lb(b0l), s0t);
         f[k++] = FeatureHash.F(87, s1t, s0t, Lb(s0r));
-        ulong s0lw = Wd(s0l), b0lw = Wd(b0l);
         f[k++] = FeatureHash.F(94, s0lw, s1w);
         f[k++] = FeatureHash.F(95, s0lw, s1t);
         f[k++] = FeatureHash.F(96, s0lw, b0w);
         f[k++] = FeatureHash.F(97, s0lw, b0t);
         f[k++] = FeatureHash.F(98, s0lw, s0t, s1t);
+        return k;
+    }
+
+    /// <summary>Templates that read b0's subtree with s0 (35, 85, 99–101).</summary>
+    int B0TreeCrossFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
+    {
+        var k = 0;
+        int s0 = s.S(0), b0 = s.B;
+        var b0l = s.Lc1[b0];
+        var labels = s.Labels;
+        ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0];
+        ulong b0lt = b0l < 0 ? None : T[b0l], b0lw = b0l < 0 ? None : W[b0l];
+        var b0lLabel = b0l < 0 || labels[b0l] < 0 ? None : _labelHash[labels[b0l]];
+        f[k++] = FeatureHash.F(35, s0t, b0t, b0lt);
+        f[k++] = FeatureHash.F(85, b0w, b0lLabel, s0t);
         f[k++] = FeatureHash.F(99, b0lw, s0w);
         f[k++] = FeatureHash.F(100, b0lw, s0t);
         f[k++] = FeatureHash.F(101, b0lw, b0t, s0t);
@@ -228,7 +259,9 @@ internal sealed partial class DependencyParser
         k += StackFeatures(s2, s1, s0, b0, W, T, Pc, f[k..]);
         k += S0TreeFeatures(s, W, T, f[k..]);
         k += B0TreeFeatures(s, W, T, f[k..]);
-        k += StateFeatures(s, W, T, f[k..]);
+        k += S1TreeFeatures(s, W, T, f[k..]);
+        k += S0TreeCrossFeatures(s, W, T, f[k..]);
+        k += B0TreeCrossFeatures(s, W, T, f[k..]);
         return k;
     }
 
@@ -243,6 +276,9 @@ internal sealed partial class DependencyParser
         public readonly RowMap Stacks = new();
         public readonly RowMap S0Trees = new();
         public readonly RowMap B0Trees = new();
+        public readonly RowMap S1Trees = new();
+        public readonly RowMap S0Crosses = new();
+        public readonly RowMap B0Crosses = new();
 
         State[] _beam = [];
         State[] _next = [];
@@ -280,6 +316,9 @@ internal sealed partial class DependencyParser
             Stacks.Clear();
             S0Trees.Clear();
             B0Trees.Clear();
+            S1Trees.Clear();
+            S0Crosses.Clear();
+            B0Crosses.Clear();
         }
 
         public ref int BufferRow(int b0) => ref _bufferRow[b0];
@@ -484,10 +523,40 @@ internal sealed partial class DependencyParser
             weights.Accumulate(feats[..B0TreeFeatures(s, w, t, feats)], scratch.Row(b0TreeRow));
         }
 
+        // A token with its subtree as one 32-bit id: its attachment version (unique to the token) after the n + 1 ids of
+        // tokens without dependents; 0 for none.
+        ulong Tree(int x) => x < 0 ? 0 : versions[x] > 0 ? (ulong)(n + 1) + (uint)versions[x] : (uint)(x + 1);
+        var s1TreeKey = (Tree(s1) << 16) | (uint)(s0 + 1);
+        var s1TreeRow = scratch.S1Trees.Get(s1TreeKey);
+        if (s1TreeRow < 0)
+        {
+            s1TreeRow = scratch.NewRow();
+            scratch.S1Trees.Add(s1TreeKey, s1TreeRow);
+            weights.Accumulate(feats[..S1TreeFeatures(s, w, t, feats)], scratch.Row(s1TreeRow));
+        }
+
+        var s0CrossKey = (Tree(s0) << 32) | ((ulong)(uint)(s1 + 1) << 16) | (uint)b0;
+        var s0CrossRow = scratch.S0Crosses.Get(s0CrossKey);
+        if (s0CrossRow < 0)
+        {
+            s0CrossRow = scratch.NewRow();
+            scratch.S0Crosses.Add(s0CrossKey, s0CrossRow);
+            weights.Accumulate(feats[..S0TreeCrossFeatures(s, w, t, feats)], scratch.Row(s0CrossRow));
+        }
+
+        var b0CrossKey = (Tree(b0) << 16) | (uint)(s0 + 1);
+        var b0CrossRow = scratch.B0Crosses.Get(b0CrossKey);
+        if (b0CrossRow < 0)
+        {
+            b0CrossRow = scratch.NewRow();
+            scratch.B0Crosses.Add(b0CrossKey, b0CrossRow);
+            weights.Accumulate(feats[..B0TreeCrossFeatures(s, w, t, feats)], scratch.Row(b0CrossRow));
+        }
+
         sums.Clear();
-        weights.Accumulate(feats[..StateFeatures(s, w, t, feats)], sums);
         AddRows(scratch.Row(bufferRow), scratch.Row(pairRow), scratch.Row(stackRow), sums);
         AddRows(scratch.Row(s0TreeRow), scratch.Row(b0TreeRow), sums);
+        AddRows(scratch.Row(s1TreeRow), scratch.Row(s0CrossRow), scratch.Row(b0CrossRow), sums);
         var scale = weights.Scale;
         for (var c = 0; c < scores.Length; c++)
         {

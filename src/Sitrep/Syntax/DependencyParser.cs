@@ -266,7 +266,7 @@ internal sealed partial class DependencyParser
     {
         if (BeamWidth > 1)
         {
-            if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength)
+            if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength && BeamWidth <= FastBeamMaxWidth)
             {
                 FastBeamParse(frozen, words, tags, heads, labels);
             }
