@@ -20,10 +20,13 @@ public class SyntaxBenchmarks
     /// <summary>Tokens per operation (printed at setup).</summary>
     public int TokenCount { get; private set; }
 
+    /// <summary>A model file to load instead of the shipped one (null = shipped).</summary>
+    public string? ModelPath { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _parser = SyntaxParser.LoadDefault();
+        _parser = ModelPath is null ? SyntaxParser.LoadDefault() : SyntaxParser.Load(ModelPath);
         var lexicon = TextLexicon.Load();
         var splitter = new SentenceSplitter(lexicon);
         var tokenizer = new Tokenizer(lexicon);
@@ -90,6 +93,39 @@ public class SyntaxBenchmarks
         }
 
         return n;
+    }
+
+    /// <summary>FNV-1a digest of every token's tags, lemma, head and relation, and every name (order-sensitive).</summary>
+    public ulong Digest()
+    {
+        var h = 14695981039346656037UL;
+        using var dump = Environment.GetEnvironmentVariable("SITREP_DIGEST_DUMP") is { Length: > 0 } path ? new StreamWriter(path) : null;
+        void Add(string s)
+        {
+            dump?.WriteLine(s);
+            foreach (var c in s)
+            {
+                h = (h ^ c) * 1099511628211UL;
+            }
+
+            h = (h ^ 0xFFFF) * 1099511628211UL;
+        }
+
+        foreach (var s in _sentences)
+        {
+            var p = _parser.Parse(s);
+            foreach (var t in p.Tokens)
+            {
+                Add(FormattableString.Invariant($"{t.Upos} {t.Xpos} {t.Lemma} {t.Head} {t.DepRel}"));
+            }
+
+            foreach (var e in p.Entities)
+            {
+                Add(e.ToString());
+            }
+        }
+
+        return h;
     }
 
     /// <summary>The whole syntax layer: tags, lemmas, parse, names, records.</summary>

@@ -1,18 +1,22 @@
 namespace Sitrep.Benchmarks;
 
 /// <summary>
-/// Documented speed run of the syntax layer (<c>dotnet run -c Release -- syntax-cpu [ROUNDS]</c>): tag + parse of the
+/// Documented speed run of the syntax layer (<c>dotnet run -c Release -- syntax-cpu [ROUNDS] [--model FILE]</c>): tag + parse of the
 /// <see cref="SyntaxBenchmarks"/> sentences (400 FA-KES news sentences) on one thread, timed in thread CPU time
 /// (<see cref="Environment.CpuUsage"/> of the process, which only this thread loads), so a machine shared with other
 /// work distorts it far less than wall time. Prints tokens per CPU-second and bytes allocated per token per round
-/// (round 1 includes JIT), then the same for tagging alone.
+/// (round 1 includes JIT), then the same for tagging alone, and last a digest of every token's tag, lemma, head and
+/// relation, so that a speed change can be checked to leave the analyses unchanged.
 /// </summary>
 static class SyntaxCpuRun
 {
     public static int Run(string[] args)
     {
-        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        var bench = new SyntaxBenchmarks();
+        var m = Array.IndexOf(args, "--model");
+        var model = m >= 0 && m + 1 < args.Length ? args[m + 1] : null;
+        var rest = model is null ? args : [.. args.Where((_, i) => i != m && i != m + 1)];
+        var rounds = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var bench = new SyntaxBenchmarks { ModelPath = model };
         bench.Setup();
         static double Cpu() => Environment.CpuUsage.TotalTime.TotalSeconds;
         foreach (var (name, op) in new (string, Func<int>)[] { ("full", bench.Full), ("tag+parse", bench.TagAndParse), ("tag", bench.Tag) })
@@ -35,6 +39,7 @@ static class SyntaxCpuRun
             }
         }
 
+        Console.WriteLine(FormattableString.Invariant($"analysis digest: {bench.Digest():x16}"));
         return 0;
     }
 }

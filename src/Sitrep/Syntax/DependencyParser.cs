@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// structured-perceptron training with max-violation updates (Zhang &amp; Nivre 2011; Huang, Fayong &amp; Guo 2012),
 /// in which case <see cref="Parse"/> decodes with a beam too.
 /// </summary>
-internal sealed class DependencyParser
+internal sealed partial class DependencyParser
 {
     internal const int MaxFeatures = 112;
     static readonly ulong None = FeatureHash.Of("-NONE-");
@@ -45,53 +45,93 @@ internal sealed class DependencyParser
     /// <summary>Parser configuration: stack, buffer front, partial tree with child and valency bookkeeping.</summary>
     internal sealed class State
     {
-        public readonly int N;
+        /// <summary>Sentence length; the arrays may be longer (pooled states, see <see cref="Reset"/>).</summary>
+        public int N;
         public readonly int[] Stack;
         public int Sp;
         public int B;
         public readonly int[] Heads, Labels, Lc1, Lc2, Rc1, Rc2, Nl, Nr;
         public readonly ulong[] Ls, Rs;
 
-        public State(int n)
+        /// <summary>
+        /// Fast beam decoding only (else null): per token, the id of the attachment that last gave it a dependent (0 =
+        /// none yet). Ids are unique within a sentence's search, so two items with the same token and id have the same
+        /// subtree under it (children, valencies, label sets), whatever else differs.
+        /// </summary>
+        public readonly int[]? Versions;
+
+        public State(int n, bool versions = false)
+            : this(n, n, versions)
+        {
+        }
+
+        /// <summary>An initial state for <paramref name="n"/> words with room for up to <paramref name="capacity"/>.</summary>
+        public State(int n, int capacity, bool versions)
+        {
+            var c = capacity + 1;
+            Versions = versions ? new int[c] : null;
+            Stack = new int[c];
+            Heads = new int[c];
+            Labels = new int[c];
+            Lc1 = new int[c];
+            Lc2 = new int[c];
+            Rc1 = new int[c];
+            Rc2 = new int[c];
+            Nl = new int[c];
+            Nr = new int[c];
+            Ls = new ulong[c];
+            Rs = new ulong[c];
+            Reset(n);
+        }
+
+        /// <summary>Makes this the initial state of a sentence of <paramref name="n"/> words (n ≤ capacity).</summary>
+        public State Reset(int n)
         {
             N = n;
-            Stack = new int[n + 1];
-            Heads = new int[n + 1];
-            Labels = new int[n + 1];
-            Lc1 = new int[n + 1];
-            Lc2 = new int[n + 1];
-            Rc1 = new int[n + 1];
-            Rc2 = new int[n + 1];
-            Nl = new int[n + 1];
-            Nr = new int[n + 1];
-            Ls = new ulong[n + 1];
-            Rs = new ulong[n + 1];
-            Array.Fill(Heads, -1);
-            Array.Fill(Labels, -1);
-            Array.Fill(Lc1, -1);
-            Array.Fill(Lc2, -1);
-            Array.Fill(Rc1, -1);
-            Array.Fill(Rc2, -1);
+            Sp = 0;
+            B = 0;
+            var c = n + 1;
+            Heads.AsSpan(0, c).Fill(-1);
+            Labels.AsSpan(0, c).Fill(-1);
+            Lc1.AsSpan(0, c).Fill(-1);
+            Lc2.AsSpan(0, c).Fill(-1);
+            Rc1.AsSpan(0, c).Fill(-1);
+            Rc2.AsSpan(0, c).Fill(-1);
+            Nl.AsSpan(0, c).Clear();
+            Nr.AsSpan(0, c).Clear();
+            Ls.AsSpan(0, c).Clear();
+            Rs.AsSpan(0, c).Clear();
+            Versions?.AsSpan(0, c).Clear();
+            return this;
         }
+
+        /// <summary>Room for sentences of up to this many words.</summary>
+        public int Capacity => Heads.Length - 1;
 
         public bool Terminal => Sp == 0 && B == N;
 
-        /// <summary>Makes this state a copy of <paramref name="o"/> (same sentence length).</summary>
+        /// <summary>Makes this state a copy of <paramref name="o"/> (whose length must fit this state's capacity).</summary>
         public void CopyFrom(State o)
         {
+            var c = o.N + 1;
+            N = o.N;
             Array.Copy(o.Stack, Stack, o.Sp);
             Sp = o.Sp;
             B = o.B;
-            o.Heads.CopyTo(Heads, 0);
-            o.Labels.CopyTo(Labels, 0);
-            o.Lc1.CopyTo(Lc1, 0);
-            o.Lc2.CopyTo(Lc2, 0);
-            o.Rc1.CopyTo(Rc1, 0);
-            o.Rc2.CopyTo(Rc2, 0);
-            o.Nl.CopyTo(Nl, 0);
-            o.Nr.CopyTo(Nr, 0);
-            o.Ls.CopyTo(Ls, 0);
-            o.Rs.CopyTo(Rs, 0);
+            Array.Copy(o.Heads, Heads, c);
+            Array.Copy(o.Labels, Labels, c);
+            Array.Copy(o.Lc1, Lc1, c);
+            Array.Copy(o.Lc2, Lc2, c);
+            Array.Copy(o.Rc1, Rc1, c);
+            Array.Copy(o.Rc2, Rc2, c);
+            Array.Copy(o.Nl, Nl, c);
+            Array.Copy(o.Nr, Nr, c);
+            Array.Copy(o.Ls, Ls, c);
+            Array.Copy(o.Rs, Rs, c);
+            if (o.Versions is not null)
+            {
+                Array.Copy(o.Versions, Versions!, c);
+            }
         }
 
         public int S(int i) => Sp > i ? Stack[Sp - 1 - i] : -1;
@@ -133,7 +173,7 @@ internal sealed class DependencyParser
         }
     }
 
-    bool Valid(State s, int cls)
+    internal bool Valid(State s, int cls)
     {
         if (cls == 0)
         {
@@ -150,7 +190,7 @@ internal sealed class DependencyParser
         return s.Sp >= 2 && label != RootLabel;
     }
 
-    void Apply(State s, int cls)
+    internal void Apply(State s, int cls)
     {
         if (cls == 0)
         {
@@ -226,7 +266,15 @@ internal sealed class DependencyParser
     {
         if (BeamWidth > 1)
         {
-            BeamParse(words, tags, heads, labels);
+            if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength && BeamWidth <= FastBeamMaxWidth)
+            {
+                FastBeamParse(frozen, words, tags, heads, labels);
+            }
+            else
+            {
+                ReferenceBeamParse(words, tags, heads, labels);
+            }
+
             return;
         }
 
@@ -346,7 +394,11 @@ internal sealed class DependencyParser
         return count;
     }
 
-    void BeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    /// <summary>
+    /// Beam decoding by the definition: every item's full feature list scored on its own (the training search). The
+    /// shipped decoder is <see cref="FastBeamParse"/>, which must return the same trees; tests compare the two.
+    /// </summary>
+    internal void ReferenceBeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
     {
         var n = words.Length;
         var k = BeamWidth;
@@ -385,7 +437,7 @@ internal sealed class DependencyParser
     }
 
     /// <summary>Word and tag hashes with the root appended, and the running count of punctuation tokens before each position.</summary>
-    static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    internal static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
     {
         var n = words.Length;
         var w = new ulong[n + 1];
@@ -406,7 +458,8 @@ internal sealed class DependencyParser
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 
-    int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    /// <summary>The feature keys of a configuration (training, greedy and reference beam decoding).</summary>
+    internal int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
     {
         var n = 0;
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;

@@ -1,17 +1,24 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Sitrep.Syntax;
 
 /// <summary>
 /// Frozen, averaged perceptron weights: an open-addressing table from hashed feature keys to short lists of
 /// (class, weight) pairs, held as 16-bit quantised weights (one scale per table), as they are serialised.
 /// A slot is 16 bytes and carries up to two (class, weight) pairs inline, so most features cost one cache miss;
-/// longer lists live in one flat array. Scoring looks up every feature's slot first and only then reads the
-/// weights, so the independent memory loads overlap instead of queueing behind each other.
+/// longer lists live in one flat array, and lists covering a large share of the classes (the frequent tag and
+/// label features of a parser with ~100 moves) are held in memory as dense rows of 16-bit weights that are added with
+/// SIMD. Scoring looks up every feature's slot first and only then reads the weights, so the independent memory loads
+/// overlap instead of queueing behind each other. Weights are summed as integers (quanta) and scaled once at the end,
+/// so the scores do not depend on the order in which features or pairs are added.
 /// </summary>
 internal sealed class PerceptronWeights : IFeatureScorer
 {
     /// <summary>
-    /// One table slot: key, then either (Info &lt; 0) -Info pairs inline in E0/E1, or (Info ≥ 0) the index in the
-    /// flat pair array where the list starts (its first element is the list length).
+    /// One table slot: key, then either (Info = -1 or -2) -Info pairs inline in E0/E1, or (Info ≥ 0) the index in the
+    /// flat pair array where the list starts (its first element is the list length), or (Info ≤ -3) dense row
+    /// -Info - 3 of the dense weight array.
     /// </summary>
     struct Slot
     {
@@ -26,19 +33,29 @@ internal sealed class PerceptronWeights : IFeatureScorer
 
     readonly Slot[] _slots;
     readonly uint[] _pairs;
+    readonly short[] _dense;
+    readonly int _stride;
     readonly int _mask;
     readonly float _scale;
 
-    PerceptronWeights(int classes, Slot[] slots, uint[] pairs, float scale, int features, int weights)
+    PerceptronWeights(int classes, Slot[] slots, uint[] pairs, short[] dense, int stride, float scale, int features, int weights)
     {
         Classes = classes;
         _slots = slots;
         _pairs = pairs;
+        _dense = dense;
+        _stride = stride;
         _mask = slots.Length - 1;
         _scale = scale;
         FeatureCount = features;
         WeightCount = weights;
     }
+
+    /// <summary>Length of a dense row: the class count rounded up to whole 256-bit vectors of 16-bit weights.</summary>
+    static int Stride(int classes) => (classes + 15) & ~15;
+
+    /// <summary>A list is held as a dense row when it has at least this many pairs (the row is then at most 2× the list's bytes).</summary>
+    static int DenseFrom(int classes) => Math.Max(3, Stride(classes) / 4);
 
     /// <summary>Number of classes.</summary>
     public int Classes { get; }
@@ -71,15 +88,21 @@ internal sealed class PerceptronWeights : IFeatureScorer
         }
 
         var slots = new Slot[cap];
+        var stride = Stride(classes);
+        var denseFrom = DenseFrom(classes);
         var longPairs = 0;
+        var denseRows = 0;
         for (var k = 0; k < keys.Count; k++)
         {
             var n = starts[k + 1] - starts[k];
-            longPairs += n > 2 ? n + 1 : 0;
+            longPairs += n > 2 && n < denseFrom ? n + 1 : 0;
+            denseRows += n >= denseFrom ? 1 : 0;
         }
 
         var pairs = new uint[longPairs];
+        var dense = new short[denseRows * stride];
         var pos = 0;
+        var row = 0;
         for (var k = 0; k < keys.Count; k++)
         {
             var n = starts[k + 1] - starts[k];
@@ -98,6 +121,17 @@ internal sealed class PerceptronWeights : IFeatureScorer
                 s.E0 = n > 0 ? Q(0) : 0;
                 s.E1 = n > 1 ? Q(1) : 0;
             }
+            else if (n >= denseFrom)
+            {
+                s.Info = -3 - row;
+                for (var i = 0; i < n; i++)
+                {
+                    var q = Q(i);
+                    dense[(row * stride) + (int)(q >> 16)] += (short)q;
+                }
+
+                row++;
+            }
             else
             {
                 s.Info = pos;
@@ -109,16 +143,12 @@ internal sealed class PerceptronWeights : IFeatureScorer
             }
         }
 
-        return new PerceptronWeights(classes, slots, pairs, scale, keys.Count, cls.Count);
+        return new PerceptronWeights(classes, slots, pairs, dense, stride, scale, keys.Count, cls.Count);
     }
 
     /// <summary>Adds the weights of <paramref name="features"/> into <paramref name="scores"/> (cleared first).</summary>
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
-        scores.Clear();
-        var slots = _slots;
-        var pairs = _pairs;
-        var mask = _mask;
         if (features.Length > MaxScoredFeatures)
         {
             Score(features[..MaxScoredFeatures], scores);
@@ -131,6 +161,26 @@ internal sealed class PerceptronWeights : IFeatureScorer
 
             return;
         }
+
+        Span<int> sums = stackalloc int[_stride];
+        Accumulate(features, sums);
+        var scale = _scale;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = sums[c] * scale;
+        }
+    }
+
+    /// <summary>
+    /// Adds the quantised weights of <paramref name="features"/> (at most <see cref="MaxScoredFeatures"/>) into
+    /// <paramref name="sums"/> (length <see cref="RowLength"/>, not cleared): exact integer sums, so that scores
+    /// assembled from partial sums in any order equal <see cref="Score"/>'s. Scale with <see cref="Scale"/>.
+    /// </summary>
+    public void Accumulate(ReadOnlySpan<uint> features, Span<int> sums)
+    {
+        var slots = _slots;
+        var pairs = _pairs;
+        var mask = _mask;
 
         // Pass 0: touch every home slot without branching on what is there, so the cache misses overlap instead of
         // waiting behind mispredicted probe branches. Pass 1 then probes in cache.
@@ -164,8 +214,11 @@ internal sealed class PerceptronWeights : IFeatureScorer
             at[i] = slot;
         }
 
-        // Pass 2: inline pairs; long lists are touched, then read in pass 3.
+        // Pass 2: inline pairs; long lists (in the front of `at`, behind the reading position) and dense rows are
+        // collected, then read in passes 3 and 4.
         var longLists = 0;
+        var rows = 0;
+        Span<int> dense = stackalloc int[features.Length];
         for (var i = 0; i < at.Length; i++)
         {
             if (at[i] < 0)
@@ -174,44 +227,73 @@ internal sealed class PerceptronWeights : IFeatureScorer
             }
 
             ref readonly var s = ref slots[at[i]];
-            if (s.Info < 0)
+            var info = s.Info;
+            if (info >= 0)
+            {
+                at[longLists++] = info;
+            }
+            else if (info >= -2)
             {
                 var e0 = s.E0;
-                scores[(int)(e0 >> 16)] += (short)e0;
-                if (s.Info == -2)
+                sums[(int)(e0 >> 16)] += (short)e0;
+                if (info == -2)
                 {
                     var e1 = s.E1;
-                    scores[(int)(e1 >> 16)] += (short)e1;
+                    sums[(int)(e1 >> 16)] += (short)e1;
                 }
             }
             else
             {
-                at[longLists++] = s.Info;
+                dense[rows++] = -3 - info;
             }
         }
 
-        var touch = 0u;
+        // Pass 3: touch every list and row before reading any, so that their cache misses overlap too.
+        var touch = 0;
         for (var i = 0; i < longLists; i++)
         {
-            touch |= pairs[at[i]];
+            touch |= (int)pairs[at[i]];
         }
 
-        for (var i = 0; touch != 0 && i < longLists; i++)
+        var stride = _stride;
+        var denseWeights = _dense;
+        for (var i = 0; i < rows; i++)
+        {
+            touch |= (ushort)denseWeights[dense[i] * stride];
+        }
+
+        sums[0] += touch & 0;
+        for (var i = 0; i < longLists; i++)
         {
             var start = at[i];
             var n = (int)pairs[start];
             foreach (var e in pairs.AsSpan(start + 1, n))
             {
-                scores[(int)(e >> 16)] += (short)e;
+                sums[(int)(e >> 16)] += (short)e;
             }
         }
 
-        var scale = _scale;
-        for (var c = 0; c < scores.Length; c++)
+        foreach (var row in dense[..rows])
         {
-            scores[c] *= scale;
+            AddRow(denseWeights.AsSpan(row * stride, stride), sums);
         }
     }
+
+    /// <summary>Adds a dense row of 16-bit weights to 32-bit sums, 16 classes at a time.</summary>
+    static void AddRow(ReadOnlySpan<short> row, Span<int> sums)
+    {
+        ref var r = ref MemoryMarshal.GetReference(row);
+        ref var o = ref MemoryMarshal.GetReference(sums);
+        for (var c = 0; c < row.Length; c += 16)
+        {
+            var (lo, hi) = Vector256.Widen(Vector256.LoadUnsafe(ref r, (nuint)c));
+            (Vector256.LoadUnsafe(ref o, (nuint)c) + lo).StoreUnsafe(ref o, (nuint)c);
+            (Vector256.LoadUnsafe(ref o, (nuint)(c + 8)) + hi).StoreUnsafe(ref o, (nuint)(c + 8));
+        }
+    }
+
+    /// <summary>Length of the sum buffers <see cref="Accumulate"/> takes (the class count rounded up to 16).</summary>
+    public int RowLength => _stride;
 
     /// <summary>Every feature with its (class, weight) pairs.</summary>
     IEnumerable<(uint Key, List<(int Class, float Weight)> Pairs)> Features()
@@ -224,7 +306,19 @@ internal sealed class PerceptronWeights : IFeatureScorer
             }
 
             var list = new List<(int, float)>();
-            if (s.Info < 0)
+            if (s.Info <= -3)
+            {
+                // Dense rows keep no record of pairs whose weight quantised to zero; they add nothing to any score.
+                var row = _dense.AsSpan((-3 - s.Info) * _stride, Classes);
+                for (var c = 0; c < row.Length; c++)
+                {
+                    if (row[c] != 0)
+                    {
+                        list.Add((c, row[c] * _scale));
+                    }
+                }
+            }
+            else if (s.Info < 0)
             {
                 if (s.Info <= -1)
                 {

@@ -87,4 +87,77 @@ public sealed class BeamParserTests
         stream.Position = 0;
         Assert.Equal(1, DependencyParser.Read(new BinaryReader(stream)).BeamWidth);
     }
+
+    /// <summary>The treebank's sentences, reversed, shuffled and joined in pairs: states the training never saw.</summary>
+    static IEnumerable<DependencyParser.Example> Variants()
+    {
+        var rng = new Random(3);
+        foreach (var e in Treebank)
+        {
+            yield return e;
+            yield return e with { Words = [.. e.Words.Reverse()], Tags = [.. e.Tags.Reverse()] };
+            var order = Enumerable.Range(0, e.Words.Length).OrderBy(_ => rng.Next()).ToArray();
+            yield return e with { Words = [.. order.Select(i => e.Words[i])], Tags = [.. order.Select(i => e.Tags[i])] };
+        }
+
+        for (var i = 0; i < Treebank.Length; i++)
+        {
+            var (a, b) = (Treebank[i], Treebank[(i + 1) % Treebank.Length]);
+            yield return a with { Words = [.. a.Words, .. b.Words], Tags = [.. a.Tags, .. b.Tags] };
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(3, 3)]
+    [InlineData(10, 4)]
+    [InlineData(10, 8)]
+    public void Fast_beam_decoding_gives_the_reference_search_trees(int beamEpochs, int decodeWidth)
+    {
+        // Few epochs leave close scores and many ties: the fast decoder must break them as the reference does.
+        var parser = DependencyParser.Train(Labels, Treebank, epochs: 0, seed: 1, threshold: 0f, log: _ => { }, beamWidth: 4, beamEpochs: beamEpochs)
+            .WithBeam(decodeWidth);
+        Assert.All(Variants(), e =>
+        {
+            var (heads, labels) = Parse(parser, e);
+            var refHeads = new int[e.Words.Length];
+            var refLabels = new int[e.Words.Length];
+            parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
+            Assert.Equal(refHeads, heads);
+            Assert.Equal(refLabels, labels);
+        });
+    }
+
+    [Fact]
+    public void Grouped_features_are_the_reference_features_in_every_reachable_state()
+    {
+        var parser = TrainBeam();
+        var rng = new Random(5);
+        var feats = new uint[DependencyParser.MaxFeatures];
+        var grouped = new uint[DependencyParser.MaxFeatures];
+        var states = 0;
+        foreach (var e in Variants())
+        {
+            for (var run = 0; run < 5; run++)
+            {
+                var (w, t, pc) = DependencyParser.Lexical(e.Words, e.Tags);
+                var s = new DependencyParser.State(e.Words.Length);
+                while (!s.Terminal)
+                {
+                    if (s.Sp > 0)
+                    {
+                        var k = parser.Features(s, w, t, pc, feats);
+                        Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, grouped));
+                        Assert.Equal(feats[..k].Order(), grouped[..k].Order());
+                        states++;
+                    }
+
+                    var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
+                    parser.Apply(s, valid[rng.Next(valid.Length)]);
+                }
+            }
+        }
+
+        Assert.True(states > 500);
+    }
 }

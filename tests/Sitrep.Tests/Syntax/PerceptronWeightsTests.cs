@@ -36,4 +36,47 @@ public sealed class PerceptronWeightsTests
 
         Assert.True(expected[0] > expected[1]);
     }
+
+    [Fact]
+    public void Inline_list_and_dense_row_features_all_score_their_quantised_weights_exactly()
+    {
+        // 40 classes: features with 1–2 pairs are inline, 3–11 a list, 12+ a dense row.
+        const int classes = 40;
+        var rng = new Random(7);
+        var keys = new List<uint>();
+        var starts = new List<int>();
+        var cls = new List<ushort>();
+        var ws = new List<float>();
+        foreach (var n in new[] { 1, 2, 3, 7, 11, 12, 25, 40, 2, 39 })
+        {
+            keys.Add((uint)(1000 + keys.Count));
+            starts.Add(cls.Count);
+            foreach (var c in Enumerable.Range(0, classes).OrderBy(_ => rng.Next()).Take(n))
+            {
+                cls.Add((ushort)c);
+                ws.Add((float)((rng.NextDouble() * 20) - 10));
+            }
+        }
+
+        starts.Add(cls.Count);
+        var weights = PerceptronWeights.Create(classes, keys, starts, cls, ws);
+        var scale = ws.Max(Math.Abs) / 32000f;
+        uint[] features = [.. keys, 5, 1003, 1009];
+        var expected = new long[classes];
+        foreach (var f in features)
+        {
+            var k = keys.IndexOf(f);
+            for (var i = k < 0 ? 0 : starts[k]; k >= 0 && i < starts[k + 1]; i++)
+            {
+                expected[cls[i]] += (long)MathF.Round(ws[i] / scale);
+            }
+        }
+
+        var scores = new float[classes];
+        weights.Score(features, scores);
+        for (var c = 0; c < classes; c++)
+        {
+            Assert.Equal(expected[c] * weights.Scale, scores[c]);
+        }
+    }
 }

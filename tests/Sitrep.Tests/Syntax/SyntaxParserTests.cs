@@ -18,6 +18,28 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
 
     static string Form(ParsedSentence s, int i) => i < 0 ? "(none)" : s.Tokens[i].Form;
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Shipped_parser_fast_beam_decoding_gives_the_reference_search_trees(int width)
+    {
+        var m = model.Parser.Model;
+        var parser = m.Parser.WithBeam(width);
+        foreach (var text in new[] { Recapture, Fell, Liberated })
+        {
+            var words = WordInfo.Of([.. model.Parse(text).Tokens.Select(t => t.Form)]);
+            var tagIds = new int[words.Length];
+            m.Tagger.Tag(words, tagIds);
+            var tags = tagIds.Select(i => m.Tagger.ClassHash[i]).ToArray();
+            int[] heads = new int[words.Length], labels = new int[words.Length];
+            int[] refHeads = new int[words.Length], refLabels = new int[words.Length];
+            parser.Parse(words, tags, heads, labels);
+            parser.ReferenceBeamParse(words, tags, refHeads, refLabels);
+            Assert.Equal(refHeads, heads);
+            Assert.Equal(refLabels, labels);
+        }
+    }
+
     [Fact]
     public void Parse_recapture_sentence_finds_both_events_with_opposite_actors()
     {
