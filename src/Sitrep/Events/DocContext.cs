@@ -51,8 +51,12 @@ internal sealed class DocContext
             _placesBySentence[i].RemoveAll(p => p.Place!.Kind != PlaceKind.Country && !_countries.Contains(p.Place.CountryCode, StringComparer.Ordinal));
         }
 
+        // Sub-national places say where the story happens; a country name is often an adjective or a party
+        // ("US strikes", "the United States said"), so it only breaks ties.
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
-            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count(p => p.Place!.Kind != PlaceKind.Country)).ThenByDescending(g => g.Count())
+            .Select(g => g.Key).FirstOrDefault();
         _latestYear = LatestYear(doc.Text);
         if (Sitrep.Documents.Dates.DateText.FindFirst(doc.Text, 0, Math.Min(doc.Text.Length, DatelineReach)) is { } dm)
         {
