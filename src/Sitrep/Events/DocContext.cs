@@ -114,7 +114,7 @@ internal sealed class DocContext
         for (var i = _placeMemory.Count - 1; i >= 0; i--)
         {
             var k = _placeMemory[i].Place!.Kind;
-            if (!settlement || k is PlaceKind.Settlement or PlaceKind.District or PlaceKind.Crossing or PlaceKind.Airbase or PlaceKind.Dam or PlaceKind.OilField)
+            if ((!settlement && k != PlaceKind.Country) || k is PlaceKind.Settlement or PlaceKind.District or PlaceKind.Crossing or PlaceKind.Airbase or PlaceKind.Dam or PlaceKind.OilField)
             {
                 return _placeMemory[i];
             }

@@ -902,6 +902,19 @@ public sealed class EventExtractor
             }
         }
 
+        // "in the town", "near the city" anywhere in a sentence that names no place: the last settlement named.
+        for (var j = 2; j < u.Length; j++)
+        {
+            if (PlaceAnaphors.Contains(u[j].Key) && u[j].Key != "area" && u[j - 1].Key is "the" or "that" or "this" && LocativePreps.Contains(u[j - 2].Key)
+                && u[j - 2].Key != "of" && ctx.LastPlace(settlement: true) is { } lp)
+            {
+                c.Place = lp;
+                c.Precision = Math.Max(lp.Precision, NearPreps.Contains(u[j - 2].Key) ? 2 : 1);
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+        }
+
         if (ctx.NeighbourPlace(si, specificOnly: false) is { } n)
         {
             c.Place = n;

@@ -41,4 +41,30 @@ public sealed class EventPlaceAndCountryTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.AirDroneStrike);
         Assert.Equal("Aleppo", e.Location!.Name);
     }
+
+    [Fact]
+    public void Extract_there_refers_to_the_last_named_place_not_to_a_country_after_it()
+    {
+        var albu = EventTestText.Place("Albu Kamal", 34.45, 40.92, admin1: "Deir ez-Zor");
+        var syria = EventTestText.Place("Syria", 35, 38, kind: Sitrep.Geo.PlaceKind.Country);
+        var doc = EventTestText.Doc(
+            "IS is putting up a fierce defence in the border town of Albu Kamal in Syria .\n"
+            + "Clashes and air strikes were ongoing there throughout Saturday , he said .",
+            new DateOnly(2017, 11, 11), [albu, syria]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.AirDroneStrike);
+        Assert.Equal("Albu Kamal", e.Location!.Name);
+        Assert.Equal(RoleRule.Coreference, e.Roles!.Place);
+    }
+
+    [Theory]
+    [InlineData("In the town , government warplanes struck a crowded market on Monday , killing 12 civilians .")]
+    [InlineData("Near the city , rebels shelled army positions on Monday .")]
+    public void Extract_the_town_or_city_in_a_placeless_sentence_is_the_last_settlement(string sentence)
+    {
+        var ariha = EventTestText.Place("Ariha", 35.81, 36.61, admin1: "Idlib");
+        var doc = EventTestText.Doc("Fighting has been reported around Ariha for a week .\n" + sentence, new DateOnly(2016, 6, 1), [ariha]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Sources[0].Sentence == sentence);
+        Assert.Equal("Ariha", e.Location!.Name);
+        Assert.Equal(RoleRule.Coreference, e.Roles!.Place);
+    }
 }
