@@ -610,6 +610,16 @@ public sealed class EventExtractor
         }
         else
         {
+            // "clashes (broke out in X) between A and B": the two sides, the first named first (guideline §3).
+            if (cls == TriggerClass.Clash && PrepActor(u, actors, t.End, 10, "between") is { } sideA)
+            {
+                Set1(c, sideA, RoleRule.AgainstPhrase);
+                if (actors.FirstOrDefault(a => a.Start > sideA.End && a.Start <= sideA.End + 3 && u[a.Start - 1].Key is "and" or "the" && a.Def.Id != sideA.Def.Id) is { } sideB)
+                {
+                    Set2(c, sideB, RoleRule.AgainstPhrase);
+                }
+            }
+
             // Nominal trigger: possessor or pre-modifier, demonym adjective, "by X", else the clause's subject.
             var poss = actors.FirstOrDefault(a => a.End == t.Start);
             if (poss is not null)
