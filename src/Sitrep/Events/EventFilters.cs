@@ -63,6 +63,7 @@ internal static class EventFilters
     {
         "killed", "kill", "kills", "killing", "dropped", "dropping", "fired", "firing", "used", "using", "struck", "hit", "hits", "launched",
         "attack", "attacked", "attacks", "suffocated", "suffocation", "victims", "injured", "wounded", "affected", "exposed", "carried", "massacre",
+        "released", "releasing", "targeted", "targeting", "massacring", "massacred", "containing", "loaded", "filled", "poisoned",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"chemical weapons", "poison gas" named as a weapon (inspectors, stockpiles, "the use of") and not as an act that hit someone.</summary>

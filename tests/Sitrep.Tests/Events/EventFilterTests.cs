@@ -1,0 +1,27 @@
+using Sitrep.Events;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>Guideline §1 filters at the extractor level: what is coded although a trigger is present, and what is not.</summary>
+public sealed class EventFilterTests
+{
+    static readonly DateOnly Pub = new(2017, 4, 5);
+
+    static readonly Sitrep.Geo.Place Town = EventTestText.Place("Khan Sheikhoun", 35.44, 36.65, admin1: "Idlib");
+
+    [Theory]
+    [InlineData("Warplanes releasing toxic gas targeted the town of Khan Sheikhoun on Tuesday , massacring dozens of people .")]
+    [InlineData("Militants fired missiles containing toxic gas at Kurdish forces in Khan Sheikhoun on Tuesday .")]
+    public void Extract_chemical_agent_released_or_carried_is_a_chemical_weapon_event(string sentence)
+    {
+        var doc = EventTestText.Doc(sentence, Pub, [Town], [("on Tuesday", new DateOnly(2017, 4, 4))]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
+
+    [Fact]
+    public void Extract_toxic_gas_named_only_as_a_weapon_is_no_event()
+    {
+        var doc = EventTestText.Doc("Inspectors are studying toxic gas stockpiles near Khan Sheikhoun .", Pub, [Town]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
+}
