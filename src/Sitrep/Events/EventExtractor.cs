@@ -504,6 +504,20 @@ public sealed class EventExtractor
         }
     }
 
+    /// <summary>
+    /// First-order divisions that are a city alone, with the governorate around them: "Damascus suburbs",
+    /// "the Damascus countryside" lie in Rural Damascus (guideline §4), not in the city's governorate.
+    /// </summary>
+    static readonly FrozenDictionary<string, string> CityGovernorates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Damascus Governorate"] = "Rif-dimashq",
+        ["Damascus"] = "Rif-dimashq",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
+        relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
+        && place.Admin1 is { } a && CityGovernorates.TryGetValue(a, out var around) ? around : place.Admin1;
+
     static bool IsViolent(TriggerClass c) => c is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.AirStrike or TriggerClass.Shelling
         or TriggerClass.Explosive or TriggerClass.SuicideBomb or TriggerClass.Chemical or TriggerClass.Execute or TriggerClass.Encircle
         or TriggerClass.Capture or TriggerClass.Advance;
@@ -1051,7 +1065,7 @@ public sealed class EventExtractor
         }
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
-            place.Kind == Geo.PlaceKind.Country ? null : place.Admin1, place.Admin2,
+            place.Kind == Geo.PlaceKind.Country ? null : SurroundingAdmin1(place, c.Place!.Relation), place.Admin2,
             place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)

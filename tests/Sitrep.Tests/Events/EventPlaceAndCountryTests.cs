@@ -67,4 +67,17 @@ public sealed class EventPlaceAndCountryTests
         Assert.Equal("Ariha", e.Location!.Name);
         Assert.Equal(RoleRule.Coreference, e.Roles!.Place);
     }
+
+    [Theory]
+    [InlineData("suburbs", "Rif-dimashq")]
+    [InlineData("countryside", "Rif-dimashq")]
+    [InlineData(null, "Damascus Governorate")]
+    public void Extract_suburbs_of_a_city_governorate_lie_in_the_governorate_around_it(string? relation, string admin1)
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus Governorate");
+        var doc = EventTestText.Doc("Government forces killed 1000 civilians with poison gas in Damascus suburbs on Wednesday .", new DateOnly(2013, 8, 25), [damascus]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p with { Relation = relation })] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(admin1, e.Location!.Admin1);
+    }
 }
