@@ -80,6 +80,14 @@ internal sealed class DocContext
         _placeMemory.AddRange(_placesBySentence[sentence]);
     }
 
+    readonly Dictionary<TriggerClass, ActorDefinition> _actorByClass = [];
+
+    /// <summary>Records the perpetrator of an asserted event coded with a trigger of class <paramref name="cls"/>.</summary>
+    public void RememberActorOf(TriggerClass cls, ActorDefinition actor) => _actorByClass[cls] = actor;
+
+    /// <summary>The perpetrator of the latest asserted event of class <paramref name="cls"/>, if any.</summary>
+    public ActorDefinition? LastActorOf(TriggerClass cls) => _actorByClass.GetValueOrDefault(cls);
+
     public ActorDefinition? ResolveAnaphor(string accepts, List<EventExtractor.ActorMention> sentenceSoFar)
     {
         bool Fits(ActorDefinition d) => accepts switch

@@ -729,6 +729,20 @@ public sealed class EventExtractor
             return null; // vague advances and deployments without a named place are not coded.
         }
 
+        // "Russian air strikes have killed 18 ... the strikes around the town of Sukhna": a definite re-mention of the same
+        // weapon names no new perpetrator, so it is the last one the document named for that weapon.
+        if (c.Actor1Def is null && !t.Entry.IsVerb && c.Definite && cls is TriggerClass.AirStrike or TriggerClass.Shelling or TriggerClass.Chemical
+            && ctx.LastActorOf(cls) is { } previous)
+        {
+            c.Actor1Def = previous;
+            c.Actor1Rule = RoleRule.Coreference;
+        }
+
+        if (c.Actor1Def is { } named && fact == Factuality.Asserted && named.IsArmed)
+        {
+            ctx.RememberActorOf(cls, named);
+        }
+
         c.SubType = Type(c, cls, doc, ctx);
         c.TerritoryChange = territorial && cls != TriggerClass.Withdraw || (cls == TriggerClass.Withdraw && c.Place is not null);
         return c;

@@ -20,4 +20,31 @@ public sealed class EventRolesPositionalTests
         Assert.Equal(actor2, e.Actor2!.Name);
         Assert.Equal("Tal Tamr", e.Location!.Name);
     }
+
+    [Fact]
+    public void Extract_definite_re_mention_of_strikes_takes_the_last_named_perpetrator_of_that_weapon()
+    {
+        var palmyra = EventTestText.Place("Palmyra", 34.56, 38.28, admin1: "Homs");
+        var sukhna = EventTestText.Place("Sukhna", 34.89, 38.87, admin1: "Homs");
+        var doc = EventTestText.Doc(
+            "Russian air strikes have killed 18 ISIL fighters near Palmyra on Thursday .\n"
+            + "European members of ISIL were among the dead in the strikes around the town of Sukhna .",
+            new DateOnly(2016, 7, 15), [palmyra, sukhna], [("on Thursday", new DateOnly(2016, 7, 14))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Location?.Name == "Sukhna");
+        Assert.Equal("Military Forces of Russia", e.Actor1!.Name);
+        Assert.Equal(RoleRule.Coreference, e.Roles!.Actor1);
+    }
+
+    [Fact]
+    public void Extract_indefinite_strikes_without_perpetrator_stay_unattributed()
+    {
+        var palmyra = EventTestText.Place("Palmyra", 34.56, 38.28, admin1: "Homs");
+        var sukhna = EventTestText.Place("Sukhna", 34.89, 38.87, admin1: "Homs");
+        var doc = EventTestText.Doc(
+            "Russian air strikes have killed 18 ISIL fighters near Palmyra on Thursday .\n"
+            + "Air strikes also hit the town of Sukhna , killing four civilians .",
+            new DateOnly(2016, 7, 15), [palmyra, sukhna], [("on Thursday", new DateOnly(2016, 7, 14))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Location?.Name == "Sukhna");
+        Assert.Equal("Unidentified Armed Group", e.Actor1!.Name);
+    }
 }
