@@ -226,7 +226,7 @@ public sealed class EventExtractor
             var end = i + len;
             var coveredByLocation = places.Any(p => p.Mention.Role == ToponymRole.Location && p.Unit < end && start < p.EndUnit);
             var prevKey = start > 0 ? units[start - 1].Key : "";
-            if (alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey)))
+            if (alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey) || IsDatelineName(units, start, end)))
             {
                 i = end;
                 continue;
@@ -517,6 +517,21 @@ public sealed class EventExtractor
     static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
         relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
         && place.Admin1 is { } a && CityGovernorates.TryGetValue(a, out var around) ? around : place.Admin1;
+
+    /// <summary>
+    /// A seat or country written as a dateline ("BEIRUT At least 70 ...", "Beirut London- Warplanes ..."): all capitals, or
+    /// glued to another capitalised name by a dash. Where the report was filed, never an actor.
+    /// </summary>
+    static bool IsDatelineName(ImmutableArray<MatchUnit> u, int start, int end)
+    {
+        var surface = string.Concat(u.Skip(start).Take(end - start).Select(x => x.Surface));
+        if (surface.Length > 3 && surface.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)))
+        {
+            return true;
+        }
+
+        return end + 1 < u.Length && u[end].Surface.Length > 0 && char.IsUpper(u[end].Surface[0]) && u[end + 1].Surface is "-" or "–";
+    }
 
     static bool IsViolent(TriggerClass c) => c is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.AirStrike or TriggerClass.Shelling
         or TriggerClass.Explosive or TriggerClass.SuicideBomb or TriggerClass.Chemical or TriggerClass.Execute or TriggerClass.Encircle

@@ -47,4 +47,14 @@ public sealed class EventRolesPositionalTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Location?.Name == "Sukhna");
         Assert.Equal("Unidentified Armed Group", e.Actor1!.Name);
     }
+
+    [Theory]
+    [InlineData("BEIRUT At least 70 regime and rebel fighters have been killed in a government assault on Malah on Thursday .")]
+    [InlineData("Beirut London - Government forces launched an assault on Malah on Thursday .")]
+    public void Extract_dateline_seat_is_never_an_actor(string sentence)
+    {
+        var malah = EventTestText.Place("Malah", 36.27, 37.17, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 1), [malah], [("on Thursday", new DateOnly(2016, 6, 30))]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), x => x.Actor1?.Country == "LB" || x.Actor2?.Country == "LB");
+    }
 }
