@@ -49,8 +49,8 @@ internal static class EventFilters
                 return datePrecision != TimePrecision.Day;
             }
 
-            // "the fourth stage of the campaign ... aiming to", "an operation for the liberation of": a goal, not a result.
-            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal")
+            // "the fourth stage of the campaign ... aiming to", "in preparation for the final liberation of": a goal, not a result.
+            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal" or "preparation" or "preparations" or "preparing" or "prelude")
             {
                 return true;
             }

@@ -24,4 +24,14 @@ public sealed class EventFilterTests
         var doc = EventTestText.Doc("Inspectors are studying toxic gas stockpiles near Khan Sheikhoun .", Pub, [Town]);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
     }
+
+    [Theory]
+    [InlineData("The SDF announced the fourth stage of the campaign to clear rural areas in preparation for the final liberation of Raqqa from IS .")]
+    [InlineData("The SDF announced the fourth stage of the campaign , aiming to complete the liberation of Raqqa from IS .")]
+    public void Extract_a_capture_named_as_the_goal_of_a_campaign_is_no_event(string sentence)
+    {
+        var raqqa = EventTestText.Place("Raqqa", 35.95, 39.01, admin1: "Raqqa");
+        var doc = EventTestText.Doc(sentence, Pub, [raqqa]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.Territory is not null);
+    }
 }
