@@ -160,11 +160,15 @@ internal sealed class DocContext
     /// <summary>The event date: its own expression, else the publication date (lowered precision), else the document's years.</summary>
     public (DateOnly Date, DateInterval Interval, TimePrecision Precision, RoleRule Rule) DateFor(Sentence sentence, EventExtractor.TriggerMention trigger, EventDocument doc)
     {
-        _ = trigger;
         if (doc.Published is { } pub)
         {
+            // The expression nearest the trigger: "strikes near Palmyra on Thursday, which government forces recaptured in
+            // March" dates the recapture by "in March", not by the sentence's first date.
+            var units = MatchUnit.Of(sentence.Tokens);
+            var (ts, te) = trigger.Start < units.Length && trigger.End - 1 < units.Length
+                ? (units[trigger.Start].Span.Start, units[trigger.End - 1].Span.End) : (sentence.Span.Start, sentence.Span.Start);
             var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span)))
-                .OrderBy(t => t.Span.Start).FirstOrDefault();
+                .OrderBy(t => t.Span.Start >= te ? t.Span.Start - te : Math.Max(0, ts - t.Span.End)).ThenBy(t => t.Span.Start).FirstOrDefault();
             if (own is not null)
             {
                 var end = own.Interval.End > pub ? pub : own.Interval.End;
