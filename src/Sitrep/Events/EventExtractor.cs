@@ -226,7 +226,9 @@ public sealed class EventExtractor
             var end = i + len;
             var coveredByLocation = places.Any(p => p.Mention.Role == ToponymRole.Location && p.Unit < end && start < p.EndUnit);
             var prevKey = start > 0 ? units[start - 1].Key : "";
-            if (alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey) || IsDatelineName(units, start, end)))
+            // "the Britain-based Syrian Observatory", "a London-based monitor": where something is based, not an actor.
+            var basedAt = end < units.Length && (units[end].Key == "based" || (units[end].Key == "-" && end + 1 < units.Length && units[end + 1].Key == "based"));
+            if ((alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey) || IsDatelineName(units, start, end))) || basedAt)
             {
                 i = end;
                 continue;

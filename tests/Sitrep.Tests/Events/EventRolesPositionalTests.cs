@@ -57,4 +57,15 @@ public sealed class EventRolesPositionalTests
         var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 1), [malah], [("on Thursday", new DateOnly(2016, 6, 30))]);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), x => x.Actor1?.Country == "LB" || x.Actor2?.Country == "LB");
     }
+
+    [Theory]
+    [InlineData("The Britain-based Syrian Observatory said the strikes around the town of Sukhna killed nine fighters on Thursday .")]
+    [InlineData("The London-based monitor said the strikes around the town of Sukhna killed nine fighters on Thursday .")]
+    public void Extract_a_country_or_seat_before_based_is_no_actor(string sentence)
+    {
+        var sukhna = EventTestText.Place("Sukhna", 34.89, 38.87, admin1: "Homs");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 15), [sukhna], [("on Thursday", new DateOnly(2016, 7, 14))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.NotEqual("GB", e.Actor1?.Country);
+    }
 }
