@@ -41,7 +41,9 @@ internal sealed class DocContext
             }
 
             _paragraph[i] = para;
-            _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span))];
+            // "the Britain-based Observatory": where a source is based is no place of the story (as in the sentence's own places).
+            _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span)
+                && !doc.Text.AsSpan(p.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase))];
         }
 
         _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)

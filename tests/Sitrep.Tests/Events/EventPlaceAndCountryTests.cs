@@ -80,4 +80,17 @@ public sealed class EventPlaceAndCountryTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
         Assert.Equal(admin1, e.Location!.Admin1);
     }
+
+    [Fact]
+    public void Extract_where_a_source_is_based_is_no_neighbouring_place()
+    {
+        var britain = EventTestText.Place("Britain", 54, -2, "GB", Sitrep.Geo.PlaceKind.Country);
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "Coalition strikes killed 56 civilians early on Tuesday near a village held by the Islamic State .\n"
+            + "There are at least 56 dead , said the director of the Britain-based Syrian Observatory .\n"
+            + "The civilians were fleeing the fighting in Aleppo .",
+            new DateOnly(2016, 7, 19), [britain, aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Location?.Country == "GB");
+    }
 }
