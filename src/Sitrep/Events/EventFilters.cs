@@ -15,7 +15,7 @@ internal static class EventFilters
     static readonly FrozenSet<string> CampaignStarts = new[] { "began", "begun", "begins", "start", "started", "starting", "starts", "launched", "initiated" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    static readonly FrozenSet<string> HabitualCues = new[] { "regularly", "usually", "often", "frequently", "routinely", "typically", "generally", "sometimes", "such" }
+    static readonly FrozenSet<string> HabitualCues = new[] { "regularly", "usually", "often", "frequently", "routinely", "typically", "generally", "sometimes", "such", "repeatedly" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Concluding = new[]
@@ -89,6 +89,28 @@ internal static class EventFilters
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "civilians were fleeing fighting in X", "thousands have fled the fierce fighting": displacement (guideline §1), the
+    /// fighting only its backdrop, with no side or time of its own.
+    /// </summary>
+    public static bool IsFledFrom(ImmutableArray<MatchUnit> u, int triggerStart)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 3); j--)
+        {
+            if (u[j].Key is "flee" or "flees" or "fled" or "fleeing" or "escape" or "escaped" or "escaping" or "escapes")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("the" or "fierce" or "heavy" or "intense" or "ongoing" or "renewed" or "violent"))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>

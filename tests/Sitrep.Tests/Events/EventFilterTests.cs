@@ -34,4 +34,16 @@ public sealed class EventFilterTests
         var doc = EventTestText.Doc(sentence, Pub, [raqqa]);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.Territory is not null);
     }
+
+    [Theory]
+    [InlineData("The civilians were hit as they were fleeing fighting in the village of Tukhar .", AcledSubEventType.ArmedClash)]
+    [InlineData("Thousands have fled the fierce fighting in Tukhar .", AcledSubEventType.ArmedClash)]
+    [InlineData("Tukhar is an IS stronghold that has been repeatedly targeted in raids by the US-led coalition .", AcledSubEventType.AirDroneStrike)]
+    public void Extract_displacement_backdrop_and_repeated_raids_are_no_events(string sentence, AcledSubEventType type)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == type);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
 }
