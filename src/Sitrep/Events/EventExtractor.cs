@@ -469,6 +469,7 @@ public sealed class EventExtractor
                 || EventFilters.IsHabitual(units, c.Trigger.Start, c.Trigger.End)
                 || EventFilters.IsState(units, c.Trigger.Start, c.Trigger.Entry.IsVerb)
                 || (c.Trigger.Entry.Class == TriggerClass.Clash && EventFilters.IsFledFrom(units, c.Trigger.Start))
+                || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {

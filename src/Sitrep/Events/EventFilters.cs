@@ -113,6 +113,25 @@ internal static class EventFilters
         return false;
     }
 
+    /// <summary>"rebels backed by Turkish tanks and air strikes": the support of another act, not an act of its own.</summary>
+    public static bool IsBackingOf(ImmutableArray<MatchUnit> u, int triggerStart)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(1, triggerStart - 6); j--)
+        {
+            if (ClauseBreaks.Contains(u[j].Key) && u[j].Key != ",")
+            {
+                return false;
+            }
+
+            if (u[j].Key is "by" or "with" && u[j - 1].Key is "backed" or "supported" or "aided" or "helped" or "assisted" or "covered")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>
     public static bool IsState(ImmutableArray<MatchUnit> u, int triggerStart, bool isVerb)
     {

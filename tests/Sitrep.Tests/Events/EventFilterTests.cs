@@ -46,4 +46,14 @@ public sealed class EventFilterTests
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == type);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
     }
+
+    [Theory]
+    [InlineData("Syrian rebels backed by Turkish tanks and air strikes have been pushing towards Dabiq .", 0)]
+    [InlineData("Turkish air strikes hit IS positions near Dabiq on Sunday .", 1)]
+    public void Extract_strikes_named_as_backing_of_an_advance_are_no_strike_event(string sentence, int strikes)
+    {
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 10, 9), [dabiq]);
+        Assert.Equal(strikes, EventTestText.Extractor.Extract(doc).Count(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike));
+    }
 }
