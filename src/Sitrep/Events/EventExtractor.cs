@@ -404,6 +404,15 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "missiles containing toxic gas", "barrel bombs loaded with chlorine": the weapon delivers the chemical attack.
+            if (cls is TriggerClass.Shelling or TriggerClass.AirStrike or TriggerClass.Explosive
+                && coded.FirstOrDefault(x => x.Trigger.Entry.Class == TriggerClass.Chemical && x.Factuality == c.Factuality
+                    && x.Trigger.Start >= c.Trigger.End && x.Trigger.Start - c.Trigger.End <= 3) is { } chemical)
+            {
+                chemical.Absorb(c);
+                continue;
+            }
+
             var twin = kept.FirstOrDefault(k => k.SubType == c.SubType && k.Factuality == c.Factuality && k.Place?.Place?.Id == c.Place?.Place?.Id);
             if (twin is not null)
             {

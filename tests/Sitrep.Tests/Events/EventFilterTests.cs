@@ -56,4 +56,15 @@ public sealed class EventFilterTests
         var doc = EventTestText.Doc(sentence, new DateOnly(2016, 10, 9), [dabiq]);
         Assert.Equal(strikes, EventTestText.Extractor.Extract(doc).Count(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike));
     }
+
+    [Fact]
+    public void Extract_missiles_containing_toxic_gas_are_one_chemical_weapon_event_with_the_shooter()
+    {
+        var hasakah = EventTestText.Place("Hasakah", 36.5, 40.75, admin1: "Al-Hasakah");
+        var doc = EventTestText.Doc("ISIL militants fired missiles containing toxic gas at Kurdish forces in Hasakah on Sunday .", new DateOnly(2015, 7, 18), [hasakah]);
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        var e = Assert.Single(events);
+        Assert.Equal(AcledSubEventType.ChemicalWeapon, e.SubEventType);
+        Assert.Equal("Islamic State", e.Actor1!.Name);
+    }
 }
