@@ -97,7 +97,8 @@ public sealed class EventExtractor
             ctx.Remember(actors, places, si);
         }
 
-        return EventCoreference.Resolve(all);
+        // ACLED: a report of injuries only is a report of no deaths (guideline §6), once every mention's figures are pooled.
+        return [.. EventCoreference.Resolve(all).Select(e => e.Fatalities is null && e.Injured > 0 ? e with { Fatalities = 0 } : e)];
     }
 
     /// <summary>Records in the event's roles whether its trigger sits in the body, a headline, a quotation or a teaser.</summary>
