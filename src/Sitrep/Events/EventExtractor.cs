@@ -98,8 +98,20 @@ public sealed class EventExtractor
         }
 
         // ACLED: a report of injuries only is a report of no deaths (guideline §6), once every mention's figures are pooled.
-        return [.. EventCoreference.Resolve(all).Select(e => e.Fatalities is null && e.Injured > 0 ? e with { Fatalities = 0 } : e)];
+        return [.. EventCoreference.Resolve(all).Select(e => e.Fatalities is null && e.Injured > 0 ? e with { Fatalities = 0 } : e).Select(WithUnnamedVictims)];
     }
+
+    /// <summary>
+    /// "A car bomb killed at least 44", "shelling wounded three": a strike, bomb or attack with casualties and no named target
+    /// hit people no armed side is named for — civilians (guideline §2–3: remote violence that kills civilians has actor2 Civilians).
+    /// </summary>
+    ConflictEvent WithUnnamedVictims(ConflictEvent e) =>
+        e.Actor2 is null && (e.Fatalities > 0 || e.Injured > 0) && e.Factuality == Factuality.Asserted
+        && e.SubEventType is AcledSubEventType.AirDroneStrike or AcledSubEventType.ShellingArtilleryMissileAttack or AcledSubEventType.RemoteExplosiveLandmineIed
+            or AcledSubEventType.SuicideBomb or AcledSubEventType.ChemicalWeapon or AcledSubEventType.Grenade or AcledSubEventType.Attack
+        && _actors.Find("generic:civilians") is { } civilians
+            ? e with { Actor2 = _actors.Resolve(civilians, e.Location?.Country, e.EventDate), CivilianTargeting = true }
+            : e;
 
     /// <summary>Records in the event's roles whether its trigger sits in the body, a headline, a quotation or a teaser.</summary>
     static ConflictEvent WithMention(ConflictEvent e, ImmutableArray<MatchUnit> units, MentionKind[] zones)

@@ -17,4 +17,16 @@ public sealed class EventFatalityTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
         Assert.Equal(fatalities, e.Fatalities);
     }
+
+    [Theory]
+    [InlineData("A car bomb killed at least 44 on Wednesday in Izraa .", "Civilians")]
+    [InlineData("Rocket attacks by terrorist groups on Izraa on Sunday injured three .", "Civilians")]
+    [InlineData("Government air strikes killed 12 IS fighters in Izraa on Sunday .", "Islamic State")]
+    [InlineData("Rocket attacks by terrorist groups hit Izraa on Sunday .", null)]
+    public void Extract_strike_with_casualties_and_no_named_target_hit_civilians(string sentence, string? actor2)
+    {
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 8, 21), [Izraa], [("on Sunday", new DateOnly(2016, 8, 21)), ("on Wednesday", new DateOnly(2016, 8, 17))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(actor2, e.Actor2?.Name);
+    }
 }
