@@ -93,4 +93,17 @@ public sealed class EventPlaceAndCountryTests
             new DateOnly(2016, 7, 19), [britain, aleppo]);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Location?.Country == "GB");
     }
+
+    [Fact]
+    public void Extract_same_act_at_two_named_towns_fifteen_km_apart_is_two_events()
+    {
+        var rastan = EventTestText.Place("Rastan", 34.93, 36.73, admin1: "Homs");
+        var harb = EventTestText.Place("Harbnafsah", 35.05, 36.68, admin1: "Hama");
+        var doc = EventTestText.Doc(
+            "Regime airstrikes on Saturday on the besieged city of Rastan killed three children .\n"
+            + "Another civilian was killed in regime airstrikes on the town of Harbnafsah on Saturday .",
+            new DateOnly(2016, 6, 19), [rastan, harb], [("on Saturday", new DateOnly(2016, 6, 18))]);
+        var strikes = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike).ToList();
+        Assert.Equal(2, strikes.Count);
+    }
 }
