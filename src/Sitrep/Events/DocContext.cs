@@ -41,9 +41,9 @@ internal sealed class DocContext
             }
 
             _paragraph[i] = para;
-            // "the Britain-based Observatory": where a source is based is no place of the story (as in the sentence's own places).
+            // "the Britain-based Observatory", the dateline "BEIRUT": no place of the story (as in the sentence's own places).
             _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span)
-                && !doc.Text.AsSpan(p.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase))];
+                && !doc.Text.AsSpan(p.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase) && !EventExtractor.IsDatelinePlace(doc.Text, p.Span))];
         }
 
         _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)

@@ -167,7 +167,7 @@ public sealed class EventExtractor
     }
 
     /// <summary>"BEIRUT", "MOSCOW (Sputnik)": a place written in capitals is a dateline, where the report was filed.</summary>
-    static bool IsDatelinePlace(string text, TextSpan span)
+    internal static bool IsDatelinePlace(string text, TextSpan span)
     {
         var letters = 0;
         for (var i = span.Start; i < span.End && i < text.Length; i++)

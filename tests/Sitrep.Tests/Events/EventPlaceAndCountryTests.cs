@@ -106,4 +106,19 @@ public sealed class EventPlaceAndCountryTests
         var strikes = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike).ToList();
         Assert.Equal(2, strikes.Count);
     }
+
+    [Fact]
+    public void Extract_dateline_in_capitals_is_no_fallback_place_of_a_placeless_sentence()
+    {
+        var beirut = EventTestText.Place("BEIRUT", 33.89, 35.5, "LB");
+        var douma = EventTestText.Place("Douma", 33.57, 36.4, admin1: "Rif-dimashq");
+        var doc = EventTestText.Doc(
+            "BEIRUT Syrian government air strikes killed at least four civilians in Douma on Thursday .\n"
+            + "Residents said the situation was dire .\n"
+            + "Fighting was reported as regime planes fired rockets on several neighbourhoods .",
+            new DateOnly(2017, 11, 2), [beirut, douma], [("on Thursday", new DateOnly(2017, 11, 2))]);
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Location?.Country == "LB" || e.Actor1?.Country == "LB");
+    }
 }
