@@ -41,7 +41,9 @@ internal sealed class DocContext
             }
 
             _paragraph[i] = para;
-            _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span))];
+            // "the Britain-based Observatory", the dateline "BEIRUT": no place of the story (as in the sentence's own places).
+            _placesBySentence[i] = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null && s.Contains(p.Span)
+                && !doc.Text.AsSpan(p.Span.End).StartsWith("-based", StringComparison.OrdinalIgnoreCase) && !EventExtractor.IsDatelinePlace(doc.Text, p.Span))];
         }
 
         _countries = [.. doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
@@ -51,8 +53,12 @@ internal sealed class DocContext
             _placesBySentence[i].RemoveAll(p => p.Place!.Kind != PlaceKind.Country && !_countries.Contains(p.Place.CountryCode, StringComparer.Ordinal));
         }
 
+        // Sub-national places say where the story happens; a country name is often an adjective or a party
+        // ("US strikes", "the United States said"), so it only breaks ties.
         MainCountry = doc.Places.Where(p => p.Role == ToponymRole.Location && p.Place is not null)
-            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            .GroupBy(p => p.Place!.CountryCode, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count(p => p.Place!.Kind != PlaceKind.Country)).ThenByDescending(g => g.Count())
+            .Select(g => g.Key).FirstOrDefault();
         _latestYear = LatestYear(doc.Text);
         if (Sitrep.Documents.Dates.DateText.FindFirst(doc.Text, 0, Math.Min(doc.Text.Length, DatelineReach)) is { } dm)
         {
@@ -75,6 +81,14 @@ internal sealed class DocContext
         _actorMemory.AddRange(actors.Where(a => !a.IsAnaphor && a.Def.IsArmed).Select(a => a.Def));
         _placeMemory.AddRange(_placesBySentence[sentence]);
     }
+
+    readonly Dictionary<TriggerClass, ActorDefinition> _actorByClass = [];
+
+    /// <summary>Records the perpetrator of an asserted event coded with a trigger of class <paramref name="cls"/>.</summary>
+    public void RememberActorOf(TriggerClass cls, ActorDefinition actor) => _actorByClass[cls] = actor;
+
+    /// <summary>The perpetrator of the latest asserted event of class <paramref name="cls"/>, if any.</summary>
+    public ActorDefinition? LastActorOf(TriggerClass cls) => _actorByClass.GetValueOrDefault(cls);
 
     public ActorDefinition? ResolveAnaphor(string accepts, List<EventExtractor.ActorMention> sentenceSoFar)
     {
@@ -110,7 +124,7 @@ internal sealed class DocContext
         for (var i = _placeMemory.Count - 1; i >= 0; i--)
         {
             var k = _placeMemory[i].Place!.Kind;
-            if (!settlement || k is PlaceKind.Settlement or PlaceKind.District or PlaceKind.Crossing or PlaceKind.Airbase or PlaceKind.Dam or PlaceKind.OilField)
+            if ((!settlement && k != PlaceKind.Country) || k is PlaceKind.Settlement or PlaceKind.District or PlaceKind.Crossing or PlaceKind.Airbase or PlaceKind.Dam or PlaceKind.OilField)
             {
                 return _placeMemory[i];
             }
@@ -148,11 +162,15 @@ internal sealed class DocContext
     /// <summary>The event date: its own expression, else the publication date (lowered precision), else the document's years.</summary>
     public (DateOnly Date, DateInterval Interval, TimePrecision Precision, RoleRule Rule) DateFor(Sentence sentence, EventExtractor.TriggerMention trigger, EventDocument doc)
     {
-        _ = trigger;
         if (doc.Published is { } pub)
         {
+            // The expression nearest the trigger: "strikes near Palmyra on Thursday, which government forces recaptured in
+            // March" dates the recapture by "in March", not by the sentence's first date.
+            var units = MatchUnit.Of(sentence.Tokens);
+            var (ts, te) = trigger.Start < units.Length && trigger.End - 1 < units.Length
+                ? (units[trigger.Start].Span.Start, units[trigger.End - 1].Span.End) : (sentence.Span.Start, sentence.Span.Start);
             var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span)))
-                .OrderBy(t => t.Span.Start).FirstOrDefault();
+                .OrderBy(t => t.Span.Start >= te ? t.Span.Start - te : Math.Max(0, ts - t.Span.End)).ThenBy(t => t.Span.Start).FirstOrDefault();
             if (own is not null)
             {
                 var end = own.Interval.End > pub ? pub : own.Interval.End;

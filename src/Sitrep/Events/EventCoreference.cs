@@ -186,9 +186,12 @@ internal static class EventCoreference
         };
     }
 
+    /// <summary>Two different named towns or villages (geo precision 1 both) farther apart than this are two places (guideline §4).</summary>
+    const double DistinctTownsKm = 5;
+
     static bool SamePlace(EventLocation? a, EventLocation? b) =>
         a is null || b is null ? a is null && b is null
-        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= 25
+        : a.PlaceId == b.PlaceId || EventMatcher.DistanceKm(a, b) <= (a.GeoPrecision == 1 && b.GeoPrecision == 1 ? DistinctTownsKm : 25)
           || (a.Country == b.Country && (a.GeoPrecision == 3 || b.GeoPrecision == 3) && (a.Admin1 is null || b.Admin1 is null || a.Admin1 == b.Admin1));
 
     /// <summary>Places a summary may share with its body event: the same admin1, within 60 km, or either unknown or country-wide.</summary>

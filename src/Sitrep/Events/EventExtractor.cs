@@ -97,8 +97,21 @@ public sealed class EventExtractor
             ctx.Remember(actors, places, si);
         }
 
-        return EventCoreference.Resolve(all);
+        // ACLED: a report of injuries only is a report of no deaths (guideline §6), once every mention's figures are pooled.
+        return [.. EventCoreference.Resolve(all).Select(e => e.Fatalities is null && e.Injured > 0 ? e with { Fatalities = 0 } : e).Select(WithUnnamedVictims)];
     }
+
+    /// <summary>
+    /// "A car bomb killed at least 44", "shelling wounded three": a strike, bomb or attack with casualties and no named target
+    /// hit people no armed side is named for — civilians (guideline §2–3: remote violence that kills civilians has actor2 Civilians).
+    /// </summary>
+    ConflictEvent WithUnnamedVictims(ConflictEvent e) =>
+        e.Actor2 is null && (e.Fatalities > 0 || e.Injured > 0) && e.Factuality == Factuality.Asserted
+        && e.SubEventType is AcledSubEventType.AirDroneStrike or AcledSubEventType.ShellingArtilleryMissileAttack or AcledSubEventType.RemoteExplosiveLandmineIed
+            or AcledSubEventType.SuicideBomb or AcledSubEventType.ChemicalWeapon or AcledSubEventType.Grenade or AcledSubEventType.Attack
+        && _actors.Find("generic:civilians") is { } civilians
+            ? e with { Actor2 = _actors.Resolve(civilians, e.Location?.Country, e.EventDate), CivilianTargeting = true }
+            : e;
 
     /// <summary>Records in the event's roles whether its trigger sits in the body, a headline, a quotation or a teaser.</summary>
     static ConflictEvent WithMention(ConflictEvent e, ImmutableArray<MatchUnit> units, MentionKind[] zones)
@@ -154,7 +167,7 @@ public sealed class EventExtractor
     }
 
     /// <summary>"BEIRUT", "MOSCOW (Sputnik)": a place written in capitals is a dateline, where the report was filed.</summary>
-    static bool IsDatelinePlace(string text, TextSpan span)
+    internal static bool IsDatelinePlace(string text, TextSpan span)
     {
         var letters = 0;
         for (var i = span.Start; i < span.End && i < text.Length; i++)
@@ -226,7 +239,9 @@ public sealed class EventExtractor
             var end = i + len;
             var coveredByLocation = places.Any(p => p.Mention.Role == ToponymRole.Location && p.Unit < end && start < p.EndUnit);
             var prevKey = start > 0 ? units[start - 1].Key : "";
-            if (alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey)))
+            // "the Britain-based Syrian Observatory", "a London-based monitor": where something is based, not an actor.
+            var basedAt = end < units.Length && (units[end].Key == "based" || (units[end].Key == "-" && end + 1 < units.Length && units[end + 1].Key == "based"));
+            if ((alias.Use is AliasUse.Country or AliasUse.Seat && (coveredByLocation || NonActorPreps.Contains(prevKey) || IsDatelineName(units, start, end))) || basedAt)
             {
                 i = end;
                 continue;
@@ -402,6 +417,15 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "missiles containing toxic gas", "barrel bombs loaded with chlorine": the weapon delivers the chemical attack.
+            if (cls is TriggerClass.Shelling or TriggerClass.AirStrike or TriggerClass.Explosive
+                && coded.FirstOrDefault(x => x.Trigger.Entry.Class == TriggerClass.Chemical && x.Factuality == c.Factuality
+                    && x.Trigger.Start >= c.Trigger.End && x.Trigger.Start - c.Trigger.End <= 3) is { } chemical)
+            {
+                chemical.Absorb(c);
+                continue;
+            }
+
             var twin = kept.FirstOrDefault(k => k.SubType == c.SubType && k.Factuality == c.Factuality && k.Place?.Place?.Id == c.Place?.Place?.Id);
             if (twin is not null)
             {
@@ -466,6 +490,8 @@ public sealed class EventExtractor
             if (e.Factuality == Factuality.Asserted && (EventFilters.IsCampaignStart(units, c.Trigger.Start, e.TimePrecision)
                 || EventFilters.IsHabitual(units, c.Trigger.Start, c.Trigger.End)
                 || EventFilters.IsState(units, c.Trigger.Start, c.Trigger.Entry.IsVerb)
+                || (c.Trigger.Entry.Class == TriggerClass.Clash && EventFilters.IsFledFrom(units, c.Trigger.Start))
+                || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
@@ -502,6 +528,35 @@ public sealed class EventExtractor
 
             yield return e;
         }
+    }
+
+    /// <summary>
+    /// First-order divisions that are a city alone, with the governorate around them: "Damascus suburbs",
+    /// "the Damascus countryside" lie in Rural Damascus (guideline §4), not in the city's governorate.
+    /// </summary>
+    static readonly FrozenDictionary<string, string> CityGovernorates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Damascus Governorate"] = "Rif-dimashq",
+        ["Damascus"] = "Rif-dimashq",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
+        relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
+        && place.Admin1 is { } a && CityGovernorates.TryGetValue(a, out var around) ? around : place.Admin1;
+
+    /// <summary>
+    /// A seat or country written as a dateline ("BEIRUT At least 70 ...", "Beirut London- Warplanes ..."): all capitals, or
+    /// glued to another capitalised name by a dash. Where the report was filed, never an actor.
+    /// </summary>
+    static bool IsDatelineName(ImmutableArray<MatchUnit> u, int start, int end)
+    {
+        var surface = string.Concat(u.Skip(start).Take(end - start).Select(x => x.Surface));
+        if (surface.Length > 3 && surface.All(ch => !char.IsLetter(ch) || char.IsUpper(ch)))
+        {
+            return true;
+        }
+
+        return end + 1 < u.Length && u[end].Surface.Length > 0 && char.IsUpper(u[end].Surface[0]) && u[end + 1].Surface is "-" or "–";
     }
 
     static bool IsViolent(TriggerClass c) => c is TriggerClass.Clash or TriggerClass.Attack or TriggerClass.AirStrike or TriggerClass.Shelling
@@ -610,6 +665,16 @@ public sealed class EventExtractor
         }
         else
         {
+            // "clashes (broke out in X) between A and B": the two sides, the first named first (guideline §3).
+            if (cls == TriggerClass.Clash && PrepActor(u, actors, t.End, 10, "between") is { } sideA)
+            {
+                Set1(c, sideA, RoleRule.AgainstPhrase);
+                if (actors.FirstOrDefault(a => a.Start > sideA.End && a.Start <= sideA.End + 3 && u[a.Start - 1].Key is "and" or "the" && a.Def.Id != sideA.Def.Id) is { } sideB)
+                {
+                    Set2(c, sideB, RoleRule.AgainstPhrase);
+                }
+            }
+
             // Nominal trigger: possessor or pre-modifier, demonym adjective, "by X", else the clause's subject.
             var poss = actors.FirstOrDefault(a => a.End == t.Start);
             if (poss is not null)
@@ -703,6 +768,20 @@ public sealed class EventExtractor
         if (cls is TriggerClass.Deploy && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase))
         {
             return null; // vague advances and deployments without a named place are not coded.
+        }
+
+        // "Russian air strikes have killed 18 ... the strikes around the town of Sukhna": a definite re-mention of the same
+        // weapon names no new perpetrator, so it is the last one the document named for that weapon.
+        if (c.Actor1Def is null && !t.Entry.IsVerb && c.Definite && cls is TriggerClass.AirStrike or TriggerClass.Shelling or TriggerClass.Chemical
+            && ctx.LastActorOf(cls) is { } previous)
+        {
+            c.Actor1Def = previous;
+            c.Actor1Rule = RoleRule.Coreference;
+        }
+
+        if (c.Actor1Def is { } named && fact == Factuality.Asserted && named.IsArmed)
+        {
+            ctx.RememberActorOf(cls, named);
         }
 
         c.SubType = Type(c, cls, doc, ctx);
@@ -902,6 +981,19 @@ public sealed class EventExtractor
             }
         }
 
+        // "in the town", "near the city" anywhere in a sentence that names no place: the last settlement named.
+        for (var j = 2; j < u.Length; j++)
+        {
+            if (PlaceAnaphors.Contains(u[j].Key) && u[j].Key != "area" && u[j - 1].Key is "the" or "that" or "this" && LocativePreps.Contains(u[j - 2].Key)
+                && u[j - 2].Key != "of" && ctx.LastPlace(settlement: true) is { } lp)
+            {
+                c.Place = lp;
+                c.Precision = Math.Max(lp.Precision, NearPreps.Contains(u[j - 2].Key) ? 2 : 1);
+                c.PlaceRule = RoleRule.Coreference;
+                return;
+            }
+        }
+
         if (ctx.NeighbourPlace(si, specificOnly: false) is { } n)
         {
             c.Place = n;
@@ -1028,7 +1120,7 @@ public sealed class EventExtractor
         }
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
-            place.Kind == Geo.PlaceKind.Country ? null : place.Admin1, place.Admin2,
+            place.Kind == Geo.PlaceKind.Country ? null : SurroundingAdmin1(place, c.Place!.Relation), place.Admin2,
             place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)

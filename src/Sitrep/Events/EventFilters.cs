@@ -15,7 +15,7 @@ internal static class EventFilters
     static readonly FrozenSet<string> CampaignStarts = new[] { "began", "begun", "begins", "start", "started", "starting", "starts", "launched", "initiated" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    static readonly FrozenSet<string> HabitualCues = new[] { "regularly", "usually", "often", "frequently", "routinely", "typically", "generally", "sometimes", "such" }
+    static readonly FrozenSet<string> HabitualCues = new[] { "regularly", "usually", "often", "frequently", "routinely", "typically", "generally", "sometimes", "such", "repeatedly" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenSet<string> Concluding = new[]
@@ -49,8 +49,8 @@ internal static class EventFilters
                 return datePrecision != TimePrecision.Day;
             }
 
-            // "the fourth stage of the campaign ... aiming to", "an operation for the liberation of": a goal, not a result.
-            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal")
+            // "the fourth stage of the campaign ... aiming to", "in preparation for the final liberation of": a goal, not a result.
+            if (u[j].Key is "stage" or "phase" or "campaign" or "aiming" or "aimed" or "goal" or "preparation" or "preparations" or "preparing" or "prelude")
             {
                 return true;
             }
@@ -63,6 +63,7 @@ internal static class EventFilters
     {
         "killed", "kill", "kills", "killing", "dropped", "dropping", "fired", "firing", "used", "using", "struck", "hit", "hits", "launched",
         "attack", "attacked", "attacks", "suffocated", "suffocation", "victims", "injured", "wounded", "affected", "exposed", "carried", "massacre",
+        "released", "releasing", "targeted", "targeting", "massacring", "massacred", "containing", "loaded", "filled", "poisoned",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"chemical weapons", "poison gas" named as a weapon (inspectors, stockpiles, "the use of") and not as an act that hit someone.</summary>
@@ -88,6 +89,47 @@ internal static class EventFilters
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "civilians were fleeing fighting in X", "thousands have fled the fierce fighting": displacement (guideline §1), the
+    /// fighting only its backdrop, with no side or time of its own.
+    /// </summary>
+    public static bool IsFledFrom(ImmutableArray<MatchUnit> u, int triggerStart)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 3); j--)
+        {
+            if (u[j].Key is "flee" or "flees" or "fled" or "fleeing" or "escape" or "escaped" or "escaping" or "escapes")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("the" or "fierce" or "heavy" or "intense" or "ongoing" or "renewed" or "violent"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"rebels backed by Turkish tanks and air strikes": the support of another act, not an act of its own.</summary>
+    public static bool IsBackingOf(ImmutableArray<MatchUnit> u, int triggerStart)
+    {
+        for (var j = triggerStart - 1; j >= Math.Max(1, triggerStart - 6); j--)
+        {
+            if (ClauseBreaks.Contains(u[j].Key) && u[j].Key != ",")
+            {
+                return false;
+            }
+
+            if (u[j].Key is "by" or "with" && u[j - 1].Key is "backed" or "supported" or "aided" or "helped" or "assisted" or "covered")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"is under continued shelling", "under siege", "under fire": a state, not an act (guideline §5).</summary>

@@ -29,6 +29,10 @@ internal static class SyntacticRoles
     static readonly FrozenSet<string> ImpactVerbs = new[] { "kill", "hit", "target", "strike", "wound", "injure", "claim", "destroy", "damage", "leave", "pound", "rock", "tear", "slam" }
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Verbs of saying: their own place is where the statement was made ("In Washington the Pentagon confirmed ... strikes"), not the event's.</summary>
+    static readonly FrozenSet<string> ReportingVerbs = new[] { "say", "confirm", "announce", "report", "tell", "add", "state", "claim", "deny", "acknowledge", "admit", "reveal", "declare", "note", "insist", "condemn", "accuse", "blame", "warn", "ask", "urge", "call" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>What the parse says about one trigger; null members were not found.</summary>
     internal sealed record Frame(
         EventExtractor.ActorMention? Actor1,
@@ -357,7 +361,7 @@ internal static class SyntacticRoles
                     }
                 }
 
-                if (place is null && (rel == "obj" || ParsedSentenceQueries.IsRelation(rel, "nsubj") || ParsedSentenceQueries.IsRelation(rel, "obl")))
+                if (place is null && !ReportingVerbs.Contains(gl) && (rel == "obj" || ParsedSentenceQueries.IsRelation(rel, "nsubj") || ParsedSentenceQueries.IsRelation(rel, "obl")))
                 {
                     (place, precision) = LocativePlace(gObliques.Where(o => o.Token != n).ToImmutableArray());
                     placeRule = place is null ? RoleRule.None : RoleRule.LocativePhrase;

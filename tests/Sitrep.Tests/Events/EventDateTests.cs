@@ -1,0 +1,22 @@
+using Sitrep.Events;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>Which of a sentence's temporal expressions dates which event.</summary>
+public sealed class EventDateTests
+{
+    [Fact]
+    public void Extract_each_trigger_takes_the_temporal_expression_nearest_to_it()
+    {
+        var pub = new DateOnly(2016, 7, 15);
+        var palmyra = EventTestText.Place("Palmyra", 34.56, 38.28, admin1: "Homs");
+        var doc = EventTestText.Doc(
+            "On Thursday Russian warplanes carried out 50 air strikes near Palmyra , which government forces recaptured from the Islamic State in March .",
+            pub, [palmyra], [("On Thursday", new DateOnly(2016, 7, 14)), ("in March", new DateOnly(2016, 3, 15))]);
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        var strike = Assert.Single(events, e => e.SubEventType == AcledSubEventType.AirDroneStrike);
+        Assert.Equal(new DateOnly(2016, 7, 14), strike.EventDate);
+        var recapture = Assert.Single(events, e => e.SubEventType == AcledSubEventType.GovernmentRegainsTerritory);
+        Assert.Equal(new DateOnly(2016, 3, 15), recapture.EventDate);
+    }
+}

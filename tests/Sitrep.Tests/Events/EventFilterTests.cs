@@ -1,0 +1,70 @@
+using Sitrep.Events;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>Guideline §1 filters at the extractor level: what is coded although a trigger is present, and what is not.</summary>
+public sealed class EventFilterTests
+{
+    static readonly DateOnly Pub = new(2017, 4, 5);
+
+    static readonly Sitrep.Geo.Place Town = EventTestText.Place("Khan Sheikhoun", 35.44, 36.65, admin1: "Idlib");
+
+    [Theory]
+    [InlineData("Warplanes releasing toxic gas targeted the town of Khan Sheikhoun on Tuesday , massacring dozens of people .")]
+    [InlineData("Militants fired missiles containing toxic gas at Kurdish forces in Khan Sheikhoun on Tuesday .")]
+    public void Extract_chemical_agent_released_or_carried_is_a_chemical_weapon_event(string sentence)
+    {
+        var doc = EventTestText.Doc(sentence, Pub, [Town], [("on Tuesday", new DateOnly(2017, 4, 4))]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
+
+    [Fact]
+    public void Extract_toxic_gas_named_only_as_a_weapon_is_no_event()
+    {
+        var doc = EventTestText.Doc("Inspectors are studying toxic gas stockpiles near Khan Sheikhoun .", Pub, [Town]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
+
+    [Theory]
+    [InlineData("The SDF announced the fourth stage of the campaign to clear rural areas in preparation for the final liberation of Raqqa from IS .")]
+    [InlineData("The SDF announced the fourth stage of the campaign , aiming to complete the liberation of Raqqa from IS .")]
+    public void Extract_a_capture_named_as_the_goal_of_a_campaign_is_no_event(string sentence)
+    {
+        var raqqa = EventTestText.Place("Raqqa", 35.95, 39.01, admin1: "Raqqa");
+        var doc = EventTestText.Doc(sentence, Pub, [raqqa]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.Territory is not null);
+    }
+
+    [Theory]
+    [InlineData("The civilians were hit as they were fleeing fighting in the village of Tukhar .", AcledSubEventType.ArmedClash)]
+    [InlineData("Thousands have fled the fierce fighting in Tukhar .", AcledSubEventType.ArmedClash)]
+    [InlineData("Tukhar is an IS stronghold that has been repeatedly targeted in raids by the US-led coalition .", AcledSubEventType.AirDroneStrike)]
+    public void Extract_displacement_backdrop_and_repeated_raids_are_no_events(string sentence, AcledSubEventType type)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == type);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Theory]
+    [InlineData("Syrian rebels backed by Turkish tanks and air strikes have been pushing towards Dabiq .", 0)]
+    [InlineData("Turkish air strikes hit IS positions near Dabiq on Sunday .", 1)]
+    public void Extract_strikes_named_as_backing_of_an_advance_are_no_strike_event(string sentence, int strikes)
+    {
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 10, 9), [dabiq]);
+        Assert.Equal(strikes, EventTestText.Extractor.Extract(doc).Count(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike));
+    }
+
+    [Fact]
+    public void Extract_missiles_containing_toxic_gas_are_one_chemical_weapon_event_with_the_shooter()
+    {
+        var hasakah = EventTestText.Place("Hasakah", 36.5, 40.75, admin1: "Al-Hasakah");
+        var doc = EventTestText.Doc("ISIL militants fired missiles containing toxic gas at Kurdish forces in Hasakah on Sunday .", new DateOnly(2015, 7, 18), [hasakah]);
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        var e = Assert.Single(events);
+        Assert.Equal(AcledSubEventType.ChemicalWeapon, e.SubEventType);
+        Assert.Equal("Islamic State", e.Actor1!.Name);
+    }
+}

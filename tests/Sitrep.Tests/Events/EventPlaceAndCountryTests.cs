@@ -1,0 +1,124 @@
+using Sitrep.Events;
+using Sitrep.Syntax;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>Where an event happened: statement places, the document's main country, place anaphors.</summary>
+public sealed class EventPlaceAndCountryTests
+{
+    static readonly Lazy<SyntaxParser> Parser = new(SyntaxParser.LoadDefault);
+
+    static readonly DateOnly Pub = new(2014, 9, 23);
+
+    static EventDocument Parsed(EventDocument doc) => doc with { Parse = s => Parser.Value.Parse(s) };
+
+    [Fact]
+    public void Extract_strike_confirmed_in_a_capital_is_located_where_it_hit_not_where_it_was_confirmed()
+    {
+        var washington = EventTestText.Place("Washington", 38.9, -77.04, "US");
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, kind: Sitrep.Geo.PlaceKind.Admin1, admin1: "Aleppo");
+        var syria = EventTestText.Place("Syria", 35, 38, kind: Sitrep.Geo.PlaceKind.Country);
+        var doc = Parsed(EventTestText.Doc(
+            "Most of the fighters were killed in Syria .\n"
+            + "In Washington the Pentagon confirmed eight US strikes against al-Qaeda veterans in Aleppo province .",
+            Pub, [washington, aleppo, syria]));
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.AirDroneStrike);
+        Assert.Equal("Aleppo", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_main_country_follows_subnational_places_not_country_adjectives()
+    {
+        // "US" names an actor five times; the story's only sub-national place is in Syria, so the place next
+        // door to the strike is not a place abroad picked by proximity.
+        var us = EventTestText.Place("United States", 39, -98, "US", Sitrep.Geo.PlaceKind.Country);
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var syria = EventTestText.Place("Syria", 35, 38, kind: Sitrep.Geo.PlaceKind.Country);
+        var doc = EventTestText.Doc(
+            "US air strikes killed 50 Islamic State fighters in Syria on Tuesday .\nMost were killed west of Aleppo .\n"
+            + "The United States said the United States would act .\nThe United States and United States allies agreed .",
+            Pub, [us, aleppo, syria], [("on Tuesday", Pub)]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.AirDroneStrike);
+        Assert.Equal("Aleppo", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_there_refers_to_the_last_named_place_not_to_a_country_after_it()
+    {
+        var albu = EventTestText.Place("Albu Kamal", 34.45, 40.92, admin1: "Deir ez-Zor");
+        var syria = EventTestText.Place("Syria", 35, 38, kind: Sitrep.Geo.PlaceKind.Country);
+        var doc = EventTestText.Doc(
+            "IS is putting up a fierce defence in the border town of Albu Kamal in Syria .\n"
+            + "Clashes and air strikes were ongoing there throughout Saturday , he said .",
+            new DateOnly(2017, 11, 11), [albu, syria]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.AirDroneStrike);
+        Assert.Equal("Albu Kamal", e.Location!.Name);
+        Assert.Equal(RoleRule.Coreference, e.Roles!.Place);
+    }
+
+    [Theory]
+    [InlineData("In the town , government warplanes struck a crowded market on Monday , killing 12 civilians .")]
+    [InlineData("Near the city , rebels shelled army positions on Monday .")]
+    public void Extract_the_town_or_city_in_a_placeless_sentence_is_the_last_settlement(string sentence)
+    {
+        var ariha = EventTestText.Place("Ariha", 35.81, 36.61, admin1: "Idlib");
+        var doc = EventTestText.Doc("Fighting has been reported around Ariha for a week .\n" + sentence, new DateOnly(2016, 6, 1), [ariha]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Sources[0].Sentence == sentence);
+        Assert.Equal("Ariha", e.Location!.Name);
+        Assert.Equal(RoleRule.Coreference, e.Roles!.Place);
+    }
+
+    [Theory]
+    [InlineData("suburbs", "Rif-dimashq")]
+    [InlineData("countryside", "Rif-dimashq")]
+    [InlineData(null, "Damascus Governorate")]
+    public void Extract_suburbs_of_a_city_governorate_lie_in_the_governorate_around_it(string? relation, string admin1)
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus Governorate");
+        var doc = EventTestText.Doc("Government forces killed 1000 civilians with poison gas in Damascus suburbs on Wednesday .", new DateOnly(2013, 8, 25), [damascus]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p with { Relation = relation })] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(admin1, e.Location!.Admin1);
+    }
+
+    [Fact]
+    public void Extract_where_a_source_is_based_is_no_neighbouring_place()
+    {
+        var britain = EventTestText.Place("Britain", 54, -2, "GB", Sitrep.Geo.PlaceKind.Country);
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "Coalition strikes killed 56 civilians early on Tuesday near a village held by the Islamic State .\n"
+            + "There are at least 56 dead , said the director of the Britain-based Syrian Observatory .\n"
+            + "The civilians were fleeing the fighting in Aleppo .",
+            new DateOnly(2016, 7, 19), [britain, aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Location?.Country == "GB");
+    }
+
+    [Fact]
+    public void Extract_same_act_at_two_named_towns_fifteen_km_apart_is_two_events()
+    {
+        var rastan = EventTestText.Place("Rastan", 34.93, 36.73, admin1: "Homs");
+        var harb = EventTestText.Place("Harbnafsah", 35.05, 36.68, admin1: "Hama");
+        var doc = EventTestText.Doc(
+            "Regime airstrikes on Saturday on the besieged city of Rastan killed three children .\n"
+            + "Another civilian was killed in regime airstrikes on the town of Harbnafsah on Saturday .",
+            new DateOnly(2016, 6, 19), [rastan, harb], [("on Saturday", new DateOnly(2016, 6, 18))]);
+        var strikes = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.AirDroneStrike).ToList();
+        Assert.Equal(2, strikes.Count);
+    }
+
+    [Fact]
+    public void Extract_dateline_in_capitals_is_no_fallback_place_of_a_placeless_sentence()
+    {
+        var beirut = EventTestText.Place("BEIRUT", 33.89, 35.5, "LB");
+        var douma = EventTestText.Place("Douma", 33.57, 36.4, admin1: "Rif-dimashq");
+        var doc = EventTestText.Doc(
+            "BEIRUT Syrian government air strikes killed at least four civilians in Douma on Thursday .\n"
+            + "Residents said the situation was dire .\n"
+            + "Fighting was reported as regime planes fired rockets on several neighbourhoods .",
+            new DateOnly(2017, 11, 2), [beirut, douma], [("on Thursday", new DateOnly(2017, 11, 2))]);
+        var events = EventTestText.Extractor.Extract(doc).Where(e => e.Factuality == Factuality.Asserted).ToList();
+        Assert.NotEmpty(events);
+        Assert.DoesNotContain(events, e => e.Location?.Country == "LB" || e.Actor1?.Country == "LB");
+    }
+}
