@@ -660,6 +660,14 @@ public sealed class EventExtractor
             else
             {
                 Set1(c, before, RoleRule.Subject);
+                if (cls == TriggerClass.Clash && c.Actor2Def is null && ConjoinedBefore(u, actors, t.Start) is { } pair && c.Actor1Def is { } a1
+                    && (a1.Id == pair.First.Def.Id || a1.Id == pair.Second.Def.Id))
+                {
+                    // "government forces and HTS militants clashed" when the parse missed the conjunction: a symmetric act's
+                    // two conjoined subjects are its two sides.
+                    Set2(c, a1.Id == pair.First.Def.Id ? pair.Second : pair.First, RoleRule.Subject);
+                }
+
                 Set2(c, from ?? against ?? (after is not null && after.Start < nextTrigger ? after : null), from is not null ? RoleRule.FromPhrase : against is not null ? RoleRule.AgainstPhrase : RoleRule.Object);
             }
         }
@@ -801,6 +809,48 @@ public sealed class EventExtractor
 
         // "gained ground", "took control" carry their object in the trigger.
         return t.Form.Contains("control", StringComparison.OrdinalIgnoreCase) || t.Form.Contains("ground", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// "A and B" right before the verb at <paramref name="verb"/> (at most one head noun such as "militants" after each): two
+    /// different actors joined by "and".
+    /// </summary>
+    static (ActorMention First, ActorMention Second)? ConjoinedBefore(ImmutableArray<MatchUnit> u, List<ActorMention> actors, int verb)
+    {
+        var second = actors.Where(a => a.End <= verb && verb - a.End <= 1).OrderByDescending(a => a.End).FirstOrDefault();
+        if (second is null)
+        {
+            return null;
+        }
+
+        // "Hayat Tahrir al-Sham militants": the name and its head noun are two mentions of one actor.
+        while (actors.FirstOrDefault(a => a.End == second.Start && a.Def.Id == second.Def.Id) is { } whole)
+        {
+            second = whole;
+        }
+
+        var first = actors.Where(a => a.End < second.Start && second.Start - a.End <= 3 && a.Def.Id != second.Def.Id).OrderByDescending(a => a.End).FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+
+        // Between them: "and", optionally "the", and at most one lower-case head noun of the first ("forces and").
+        var and = 0;
+        var other = 0;
+        for (var i = first.End; i < second.Start; i++)
+        {
+            if (u[i].Key == "and")
+            {
+                and++;
+            }
+            else if (u[i].Key != "the")
+            {
+                other += i == first.End && u[i].Surface.Length > 0 && char.IsLower(u[i].Surface[0]) ? 1 : 2;
+            }
+        }
+
+        return and == 1 && other <= 1 ? (first, second) : null;
     }
 
     static void Set1(Coded c, ActorMention? a, RoleRule rule)

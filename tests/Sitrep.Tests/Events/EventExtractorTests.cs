@@ -21,6 +21,17 @@ public sealed class EventExtractorTests
     }
 
     [Fact]
+    public void Extract_without_a_parse_codes_conjoined_subjects_of_a_clash_as_the_two_sides()
+    {
+        var saraqib = EventTestText.Place("Saraqib", 35.86, 36.81, admin1: "Idlib");
+        var doc = EventTestText.Doc("Syrian government forces and Hayat Tahrir al-Sham militants clashed on the eastern outskirts of Saraqib on Monday .", Pub, [saraqib]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(AcledSubEventType.ArmedClash, e.SubEventType);
+        Assert.Equal("Military Forces of Syria", e.Actor1!.Name);
+        Assert.Equal("Hayat Tahrir al-Sham", e.Actor2!.Name);
+    }
+
+    [Fact]
     public void Extract_state_capture_from_group_is_government_regains()
     {
         var crossing = EventTestText.Place("al-Waleed", 33.42, 38.75, "IQ", Sitrep.Geo.PlaceKind.Crossing);

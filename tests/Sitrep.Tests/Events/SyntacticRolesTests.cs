@@ -72,9 +72,7 @@ public sealed class SyntacticRolesTests
         Assert.Equal("Ariha", e.Location!.Name);
     }
 
-    [Fact(Skip = "Known error of the shipped beam-4 parser (the greedy parser got it): in 'when Syrian government forces and Hayat "
-        + "Tahrir al-Sham militants clashed' it makes 'forces' an advcl of 'killed' with 'government' as its nsubj and 'militants' "
-        + "its obj, so the clash has no conjoined subjects; the extraction logic is unchanged")]
+    [Fact]
     public void Extract_conjoined_subjects_of_a_clash_are_the_two_sides()
     {
         var saraqib = EventTestText.Place("Saraqib", 35.86, 36.81, admin1: "Idlib");
