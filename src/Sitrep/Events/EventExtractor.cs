@@ -530,19 +530,10 @@ public sealed class EventExtractor
         }
     }
 
-    /// <summary>
-    /// First-order divisions that are a city alone, with the governorate around them: "Damascus suburbs",
-    /// "the Damascus countryside" lie in Rural Damascus (guideline §4), not in the city's governorate.
-    /// </summary>
-    static readonly FrozenDictionary<string, string> CityGovernorates = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Damascus Governorate"] = "Rif-dimashq",
-        ["Damascus"] = "Rif-dimashq",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
+    /// <summary>The event's admin1: "the Damascus suburbs/countryside/outskirts" lie in the division around the city (guideline §4).</summary>
     static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
         relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
-        && place.Admin1 is { } a && CityGovernorates.TryGetValue(a, out var around) ? around : place.Admin1;
+        && place.Admin1 is { } a && Admin1Names.Default.Surrounding(a) is { } around ? around : place.Admin1;
 
     /// <summary>
     /// A seat or country written as a dateline ("BEIRUT At least 70 ...", "Beirut London- Warplanes ..."): all capitals, or

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sitrep.Temporal;
 
@@ -102,41 +101,9 @@ public static class EventMatcher
         return DistanceKm(a, b) <= maxDistanceKm;
     }
 
-    /// <summary>Admin1 names compare case-, accent- and "Governorate/Province"-insensitively.</summary>
+    /// <summary>Admin1 names compare case-, accent- and "Governorate/Province"-insensitively, spellings per data/geo/admin1-names.tsv.</summary>
     public static bool SameAdmin1(string a, string b) =>
-        string.Equals(NormalizeAdmin(a), NormalizeAdmin(b), StringComparison.Ordinal);
-
-    static string NormalizeAdmin(string s)
-    {
-        var t = PlaceNames.Key(s);
-        foreach (var suffix in (ReadOnlySpan<string>)["governorate", "province", "muhafazah", "region"])
-        {
-            if (t.EndsWith(suffix, StringComparison.Ordinal) && t.Length > suffix.Length)
-            {
-                t = t[..^suffix.Length];
-            }
-        }
-
-        return Admin1Synonyms.TryGetValue(t, out var canonical) ? canonical : t;
-    }
-
-    // GeoNames spells some first-order divisions by their Arabic name where news and ACLED use the English
-    // one; both spellings name the same division, so they compare equal (keys as produced by PlaceNames.Key).
-    static readonly FrozenDictionary<string, string> Admin1Synonyms =
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["rifdimashq"] = "ruraldamascus",
-            ["damascuscountryside"] = "ruraldamascus",
-            ["suwayda"] = "suwayda",
-            ["assuwayda"] = "suwayda",
-            ["sweida"] = "suwayda",
-            ["salahaddin"] = "salahuddin",
-            ["salahuddin"] = "salahuddin",
-            ["hasakah"] = "hasakah",
-            ["hasakeh"] = "hasakah",
-            ["dimashq"] = "damascus",
-            ["halab"] = "aleppo",
-        }.ToFrozenDictionary(StringComparer.Ordinal);
+        string.Equals(Admin1Names.Default.Key(a), Admin1Names.Default.Key(b), StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="candidate"/> meets <paramref name="reference"/> widened by <paramref name="windowDays"/> on each side.</summary>
     public static bool DatesCompatible(DateInterval reference, DateInterval candidate, int windowDays) =>

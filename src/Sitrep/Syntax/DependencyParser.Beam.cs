@@ -404,8 +404,8 @@ internal sealed partial class DependencyParser
         }
     }
 
-    [ThreadStatic]
-    static BeamScratch? t_scratch;
+    /// <summary>Per-thread decoding buffers of this parser (a parser is shared by the threads of a batch).</summary>
+    readonly ThreadLocal<BeamScratch> _scratch = new(() => new BeamScratch());
 
     /// <summary>
     /// Beam decoding with the group sums memoised per sentence (see the class remarks); the same search, candidates and
@@ -416,7 +416,7 @@ internal sealed partial class DependencyParser
         var n = words.Length;
         var k = BeamWidth;
         var (w, t, pc) = Lexical(words, tags);
-        var scratch = t_scratch ??= new BeamScratch();
+        var scratch = _scratch.Value!;
         var stride = weights.RowLength;
         scratch.Reset(n, stride);
         var (beam, next) = scratch.States(n, k);
