@@ -465,12 +465,7 @@ internal sealed partial class DependencyParser
             m = count;
         }
 
-        var best = beam[0];
-        for (var i = 0; i < n; i++)
-        {
-            heads[i] = best.Heads[i] == n ? -1 : best.Heads[i];
-            labels[i] = best.Labels[i];
-        }
+        WriteTree(beam[0], n, heads, labels);
     }
 
     /// <summary>The move scores of a configuration with a non-empty stack: memoised group sums plus its own tree features.</summary>

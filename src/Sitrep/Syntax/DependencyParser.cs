@@ -428,7 +428,12 @@ internal sealed partial class DependencyParser
             m = c;
         }
 
-        var best = beam[0];
+        WriteTree(beam[0], n, heads, labels);
+    }
+
+    /// <summary>The heads (root = -1) and labels of a finished state.</summary>
+    static void WriteTree(State best, int n, Span<int> heads, Span<int> labels)
+    {
         for (var i = 0; i < n; i++)
         {
             heads[i] = best.Heads[i] == n ? -1 : best.Heads[i];
