@@ -1863,6 +1863,15 @@ public sealed class Geoparser : IGeoparser
             }
         }
 
+        // "the al-Gharbiya neighborhood" in a report about another country is a quarter of a city there, not a foreign
+        // town of that name: a district asked for by its kind word stays within the document's main countries. The
+        // bar is relative because the candidate's own country gains some focus from the candidate itself.
+        if (c.KindAsked == PlaceKind.District && kind is PlaceKind.Settlement or PlaceKind.District && pop < 100_000 && !_g.Is(p, PlaceFlags.Supplement)
+            && c.Container is null && focus.Count > 0 && (_g.Country[p] < 0 || focus.GetValueOrDefault(_g.Country[p]) < Math.Min(0.5, focus.Values.Max() / 2)))
+        {
+            return false;
+        }
+
         var strongFocus = _g.Country[p] >= 0 && focus.TryGetValue(_g.Country[p], out var fw) && fw >= 0.5;
         if (c.Match != Match.Exact && !(strongFocus || _g.Is(p, PlaceFlags.Supplement)))
         {

@@ -101,6 +101,17 @@ public sealed class GeoparserTests(GeoparserFixture fx) : IClassFixture<Geoparse
     }
 
     [Fact]
+    public void Parse_neighbourhood_of_a_foreign_namesake_stays_in_the_documents_country()
+    {
+        fx.SkipWithoutData();
+        const string text = "A car bomb killed 44 people in Qamishli in Hasaka province in Syria. "
+            + "The bomber struck in the al-Gharbiya neighborhood on the western part of the city.";
+        var all = fx.Parser.Parse(text, []);
+        Assert.Contains(all, m => m.Text == "Qamishli" && m.Place?.CountryCode == "SY");
+        Assert.DoesNotContain(all, m => m.Text.Contains("Gharbiya", StringComparison.Ordinal) && m.Place is { } p && p.CountryCode != "SY");
+    }
+
+    [Fact]
     public void Parse_province_context_selects_the_admin1_unit()
     {
         var city = Mention("Rebels shelled Aleppo on Monday in northern Syria.", "Aleppo");
