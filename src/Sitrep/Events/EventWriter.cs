@@ -34,6 +34,18 @@ public sealed class EventWriter(ActorRegistry registry)
 
     static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    static void WriteDate(Utf8JsonWriter w, string name, DateOnly d)
+    {
+        if (d == DateOnly.MinValue || d == DateOnly.MaxValue)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, D(d));
+        }
+    }
+
     static void WriteActor(Utf8JsonWriter w, string name, ActorRef? a)
     {
         if (a is null)
@@ -68,11 +80,12 @@ public sealed class EventWriter(ActorRegistry registry)
     {
         w.WriteStartObject();
         w.WriteString("event_id", e.Id.Value);
-        w.WriteString("event_date", D(e.EventDate));
+        // An undated report (no publication date, no date in the text) has null dates, not 0001-01-01.
+        WriteDate(w, "event_date", e.EventDate);
         w.WriteNumber("time_precision", (int)e.TimePrecision);
         w.WriteStartObject("date_interval");
-        w.WriteString("start", D(e.DateInterval.Start));
-        w.WriteString("end", D(e.DateInterval.End));
+        WriteDate(w, "start", e.DateInterval.Start);
+        WriteDate(w, "end", e.DateInterval.End);
         w.WriteEndObject();
         w.WriteString("event_type", AcledTaxonomy.Label(e.EventType));
         w.WriteString("sub_event_type", AcledTaxonomy.Label(e.SubEventType));

@@ -67,7 +67,7 @@ public static class EventJson
         };
     }
 
-    static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", Inv);
+    static string? Date(DateOnly d) => d == DateOnly.MinValue || d == DateOnly.MaxValue ? null : d.ToString("yyyy-MM-dd", Inv);
 
     static JsonObject? Actor(ActorRef? a) => a is null ? null : new JsonObject
     {
@@ -96,9 +96,12 @@ public static class EventJson
         var sub = AcledTaxonomy.ParseSubType(Str(e, "sub_event_type") ?? string.Empty)
             ?? throw new FormatException($"unknown sub_event_type '{Str(e, "sub_event_type")}'");
         var interval = e.TryGetProperty("date_interval", out var di) && di.ValueKind == JsonValueKind.Object
-            ? new DateInterval(ParseDate(Str(di, "start")!), ParseDate(Str(di, "end")!))
+            ? new DateInterval(Str(di, "start") is { } ds ? ParseDate(ds) : DateOnly.MinValue, Str(di, "end") is { } de ? ParseDate(de) : DateOnly.MaxValue)
             : (DateInterval?)null;
-        var date = Str(e, "event_date") is { } ed ? ParseDate(ed) : interval?.Start ?? throw new FormatException("event_date missing");
+
+        // An explicit null is an undated report (EventWriter writes no 0001-01-01); a missing field is malformed.
+        var undated = e.TryGetProperty("event_date", out var edv) && edv.ValueKind == JsonValueKind.Null;
+        var date = Str(e, "event_date") is { } ed ? ParseDate(ed) : undated ? DateOnly.MinValue : interval?.Start ?? throw new FormatException("event_date missing");
         var location = e.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? ReadLocation(l) : null;
         TerritoryChange? territory = null;
         if (e.TryGetProperty("territory", out var t) && t.ValueKind == JsonValueKind.Object && location is not null)

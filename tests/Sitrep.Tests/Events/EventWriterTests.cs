@@ -63,6 +63,20 @@ public sealed class EventWriterTests
         Assert.Equal("", row["year"]);
     }
 
+    [Fact]
+    public void Jsonl_of_an_undated_report_has_null_dates()
+    {
+        var town = EventTestText.Place("al-Mayadin", 35.02, 40.45);
+        var doc = EventTestText.Doc("The army encircled Islamic State fighters in the city of al-Mayadin .", null, [town]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc));
+        using var json = System.Text.Json.JsonDocument.Parse(Writer.ToJsonLine(e));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("event_date").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("date_interval").GetProperty("start").ValueKind);
+        var back = Sitrep.Reports.EventJson.FromJson(json.RootElement);
+        Assert.Equal(DateOnly.MinValue, back.EventDate);
+        Assert.Equal(e.DateInterval, back.DateInterval);
+    }
+
     [Theory]
     [InlineData("IQ", 368, "Middle East")]
     [InlineData("IR", 364, "Middle East")]
