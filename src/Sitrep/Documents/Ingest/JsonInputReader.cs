@@ -144,27 +144,11 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
     /// Passes reads through, failing once more than <c>limit</c> bytes (plus one read buffer) were read since the
     /// last <see cref="Reset"/>, i.e. since the last value was yielded.
     /// </summary>
-    sealed class BoundedValueStream(Stream inner, long limit) : Stream
+    sealed class BoundedValueStream(Stream inner, long limit) : ForwardReadStream
     {
         long _sinceReset;
 
         public void Reset() => _sinceReset = 0;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -183,15 +167,5 @@ sealed class JsonInputReader(FieldMap map, IngestLimits limits, bool lines) : II
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

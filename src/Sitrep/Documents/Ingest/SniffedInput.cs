@@ -74,25 +74,9 @@ sealed class SniffedInput : IDisposable
     public void Dispose() => Stream.Dispose();
 
     /// <summary>A read-only stream that yields a prefix, then the rest of an inner stream.</summary>
-    sealed class PrefixStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+    sealed class PrefixStream(byte[] prefix, int prefixLength, Stream inner) : ForwardReadStream
     {
         int _prefixPos;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -106,16 +90,6 @@ sealed class SniffedInput : IDisposable
 
             return inner.Read(buffer);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
