@@ -584,20 +584,25 @@ public sealed class Geoparser : IGeoparser
     {
         foreach (var c in cands)
         {
-            if (c.Places.Count <= 24)
-            {
-                continue;
-            }
-
-            // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
-            var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
-            var keepP = order.Select(j => c.Places[j]).ToList();
-            var keepM = order.Select(j => c.Matches[j]).ToList();
-            c.Places.Clear();
-            c.Places.AddRange(keepP);
-            c.Matches.Clear();
-            c.Matches.AddRange(keepM);
+            TrimNamesakes(c);
         }
+    }
+
+    /// <summary>Keeps the 24 most prominent namesakes: context can lift one of them, not one of thousands.</summary>
+    private void TrimNamesakes(Cand c)
+    {
+        if (c.Places.Count <= 24)
+        {
+            return;
+        }
+
+        var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
+        var keepP = order.Select(j => c.Places[j]).ToList();
+        var keepM = order.Select(j => c.Matches[j]).ToList();
+        c.Places.Clear();
+        c.Places.AddRange(keepP);
+        c.Matches.Clear();
+        c.Matches.AddRange(keepM);
     }
 
     private void Recognise(string text, List<Tok> toks, List<Cand> cands)
@@ -1683,17 +1688,7 @@ public sealed class Geoparser : IGeoparser
                 continue;
             }
 
-            if (c.Places.Count > 24)
-            {
-                // Keep the 24 most prominent namesakes: context can lift one of them, not one of thousands.
-                var order = Enumerable.Range(0, c.Places.Count).OrderByDescending(j => Prior(c.Places[j]) - MatchPenalty(c.Matches[j])).Take(24).ToArray();
-                var keepP = order.Select(j => c.Places[j]).ToList();
-                var keepM = order.Select(j => c.Matches[j]).ToList();
-                c.Places.Clear();
-                c.Places.AddRange(keepP);
-                c.Matches.Clear();
-                c.Matches.AddRange(keepM);
-            }
+            TrimNamesakes(c);
 
             var focus = c.Key is { } ck && focusByKey.TryGetValue(ck, out var fk) ? fk : [];
             var container = c.Container?.First ?? -1;
