@@ -26,14 +26,14 @@ public sealed class TemporalLexicon
     static readonly string[] Rules =
     [
         "date", "month", "year", "dayrange", "relday", "weekday", "relperiod", "weekend", "recent", "ago", "later",
-        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset", "nthweekday", "weekof",
+        "dayofmonth", "decade", "quarter", "season", "numdate", "yearrange", "offset", "nthweekday", "weekof", "holiday",
     ];
 
     TemporalLexicon(FrozenDictionary<string, FrozenDictionary<string, string>> vocabulary, ImmutableArray<TemporalPattern> patterns, Regex futureCue, FrozenSet<string> ordinalNouns)
     {
         OrdinalNouns = ordinalNouns;
         var triggers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var cls in (ReadOnlySpan<string>)["month", "weekday", "relday", "season", "unit", "dayword", "trigger"])
+        foreach (var cls in (ReadOnlySpan<string>)["month", "weekday", "relday", "season", "unit", "dayword", "trigger", "holiday"])
         {
             if (vocabulary.TryGetValue(cls, out var forms))
             {
@@ -48,12 +48,18 @@ public sealed class TemporalLexicon
         Triggers = triggers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         TriggerLookup = Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
         Vocabulary = vocabulary;
+        Holidays = vocabulary.TryGetValue("holiday", out var holidays)
+            ? holidays.ToFrozenDictionary(kv => kv.Key, kv => HolidayRule.Parse(kv.Value), StringComparer.Ordinal)
+            : FrozenDictionary<string, HolidayRule>.Empty;
         Patterns = patterns;
         FutureCue = futureCue;
     }
 
     /// <summary>Vocabulary class → normalised form (lower case, single spaces) → value.</summary>
     public FrozenDictionary<string, FrozenDictionary<string, string>> Vocabulary { get; }
+
+    /// <summary>Named holidays (class <c>holiday</c>): normalised form → when it falls.</summary>
+    public FrozenDictionary<string, HolidayRule> Holidays { get; }
 
     /// <summary>The patterns, in file order (earlier wins ties).</summary>
     public ImmutableArray<TemporalPattern> Patterns { get; }
@@ -105,10 +111,13 @@ public sealed class TemporalLexicon
         };
         foreach (var (cls, forms) in classes)
         {
+            // Forms are stored without apostrophes ("father's day" → "fathers day"); in text a holiday's words may
+            // carry one, straight or curly, anywhere inside or at the end ("Father’s Day", "Presidents' Day", "Int'l").
             var alternatives = forms.Keys
                 .OrderByDescending(f => f.Length)
                 .ThenBy(f => f, StringComparer.Ordinal)
-                .Select(f => string.Join(@"[\s-]+", f.Split(' ').Select(Regex.Escape)));
+                .Select(f => string.Join(@"[\s-]+", f.Split(' ').Select(w => cls == "holiday"
+                    ? string.Join("['’]?", w.Select(ch => Regex.Escape(ch.ToString()))) + "['’]?" : Regex.Escape(w))));
             macros[cls] = "(?:" + string.Join("|", alternatives) + ")";
         }
 
@@ -132,7 +141,7 @@ public sealed class TemporalLexicon
         }
 
         var cues = DataLines(Path.Combine(directory, "future-cues.txt"))
-            .Select(c => string.Join(@"\s+", Normalize(c).Split(' ').Select(Regex.Escape)));
+            .Select(c => string.Join(@"\s+", Normalize(c, keepApostrophes: true).Split(' ').Select(Regex.Escape)));
         var futureCue = new Regex(@"(?:^|[^\p{L}'’])(?:" + string.Join("|", cues) + @")(?:[^\p{L}]|$)", Options);
 
         return new TemporalLexicon(
@@ -149,6 +158,7 @@ public sealed class TemporalLexicon
     public static readonly IReadOnlyDictionary<string, int> ClassBits = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["digit"] = 1, ["month"] = 2, ["weekday"] = 4, ["relday"] = 8, ["season"] = 16, ["unit"] = 32, ["dayword"] = 64, ["trigger"] = 128,
+        ["holiday"] = 256,
     };
 
     static int ParseNeeds(string needs, string name)
@@ -227,8 +237,8 @@ public sealed class TemporalLexicon
         return false;
     }
 
-    /// <summary>Lower case, hyphens and runs of white space as one space, trailing period removed.</summary>
-    internal static string Normalize(string form)
+    /// <summary>Lower case, hyphens and runs of white space as one space, trailing period removed, apostrophes dropped unless kept.</summary>
+    internal static string Normalize(string form, bool keepApostrophes = false)
     {
         var sb = new StringBuilder(form.Length);
         var space = false;
@@ -237,6 +247,11 @@ public sealed class TemporalLexicon
             if (char.IsWhiteSpace(c) || c == '-')
             {
                 space = sb.Length > 0;
+                continue;
+            }
+
+            if (c is '\'' or '’' && !keepApostrophes)
+            {
                 continue;
             }
 

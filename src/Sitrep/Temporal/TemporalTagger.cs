@@ -166,6 +166,7 @@ public sealed class TemporalTagger : ITemporalTagger
             "decade" => ResolveDecade(m),
             "quarter" => ResolveQuarter(m, reference),
             "season" => ResolveSeason(m, reference),
+            "holiday" => ResolveHoliday(m, reference, future),
             _ => throw new InvalidOperationException($"unknown temporal rule '{rule}'"),
         };
         if (interval is not { } iv)
@@ -531,6 +532,40 @@ public sealed class TemporalTagger : ITemporalTagger
 
         var start = new DateOnly(year, firstMonth, 1);
         return new DateInterval(start, start.AddMonths(months).AddDays(-1));
+    }
+
+    /// <summary>
+    /// "Eid al-Fitr", "last Christmas", "Ramadan 2016", "Thanksgiving of next year": a bare holiday is the most recent
+    /// occurrence on or before the reference (the next on or after it when future), as for a bare month-day.
+    /// </summary>
+    DateInterval? ResolveHoliday(Match m, DateOnly reference, bool future)
+    {
+        if (!_lexicon.Holidays.TryGetValue(TemporalLexicon.Normalize(m.Groups["holiday"].Value), out var rule))
+        {
+            return null;
+        }
+
+        var year = YearOf(m);
+        if (year is null && m.Groups["relyear"].Success)
+        {
+            year = reference.Year + (_lexicon.Lookup("dayrel", m.Groups["relyear"].ValueSpan) switch { "last" or "past" => -1, "next" => 1, _ => 0 });
+        }
+
+        if (year is int y)
+        {
+            return rule.In(y).Cast<DateInterval?>().FirstOrDefault();
+        }
+
+        var occurrences = rule.In(reference.Year - 1).Concat(rule.In(reference.Year)).Concat(rule.In(reference.Year + 1)).ToList();
+        var rel = m.Groups["rel"].Success ? _lexicon.Lookup("dayrel", m.Groups["rel"].ValueSpan) : null;
+        return rel switch
+        {
+            "this" => occurrences.Where(o => o.Start.Year == reference.Year).Cast<DateInterval?>().FirstOrDefault(),
+            "next" => occurrences.Where(o => o.Start > reference).Cast<DateInterval?>().FirstOrDefault(),
+            "last" or "past" => occurrences.Where(o => o.End < reference).Cast<DateInterval?>().LastOrDefault(),
+            _ when future => occurrences.Where(o => o.End >= reference).Cast<DateInterval?>().FirstOrDefault(),
+            _ => occurrences.Where(o => o.Start <= reference).Cast<DateInterval?>().LastOrDefault(),
+        };
     }
 
     static DateInterval? ResolveNumericDate(string text, Match m, DateOnly reference, bool future)

@@ -35,6 +35,26 @@ public sealed class TemporalTaggerTests
     public void Timex_names_days_months_years_weeks_and_ranges(string start, string end, string expected) =>
         Assert.Equal(expected, TemporalTagger.Timex(new DateInterval(DateOnly.Parse(start, CultureInfo.InvariantCulture), DateOnly.Parse(end, CultureInfo.InvariantCulture))));
 
+    [Theory]
+    [InlineData("fixed:13-01")]
+    [InlineData("fixed:02-30")]
+    [InlineData("nth:11:8:4")]
+    [InlineData("easter")]
+    [InlineData("lunar:9")]
+    public void Holiday_rule_that_is_malformed_is_a_data_error_naming_the_value(string value)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => HolidayRule.Parse(value));
+        Assert.Contains(value, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("easter:0", 2017, "2017-04-16")]
+    [InlineData("easter:0", 2019, "2019-04-21")]
+    [InlineData("nth:05:1:-1", 2017, "2017-05-29")]
+    [InlineData("hijri:10-01", 2017, "2017-06-25")]
+    public void Holiday_rule_falls_on_the_calendar_day(string value, int year, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), Assert.Single(HolidayRule.Parse(value).In(year)).Start);
+
     [Fact]
     public void Tag_offsets_are_inside_the_scope()
     {
