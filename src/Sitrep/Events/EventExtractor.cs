@@ -294,6 +294,14 @@ public sealed class EventExtractor
                 continue;
             }
 
+            if (IsCapitalisedInProse(units, i, len))
+            {
+                // "former CISOs from BP and Shell", "the Astana Agreement": a capitalised word inside an ordinarily
+                // cased sentence is part of a name, not an event mention (headlines in title case keep theirs).
+                i += len;
+                continue;
+            }
+
             var form = string.Join(' ', units.Skip(i).Take(len).Select(u => u.Surface));
             var entry = ChooseEntry(values, units, i, form);
             var prev = i > 0 ? units[i - 1].Key : "";
@@ -323,6 +331,27 @@ public sealed class EventExtractor
         }
 
         return list;
+    }
+
+    internal static bool IsCapitalisedInProse(ImmutableArray<MatchUnit> units, int i, int len)
+    {
+        var s = units[i].Surface;
+        if (len != 1 || i == 0 || s.Length < 2 || !char.IsUpper(s[0]) || !char.IsLower(s[1]) || !char.IsLetter(units[i - 1].Surface[^1]))
+        {
+            return false; // sentence-initial, after a quote, colon or dash, or not a capitalised word
+        }
+
+        int words = 0, capitalised = 0;
+        foreach (var u in units)
+        {
+            if (char.IsLetter(u.Surface[0]) && u.Surface.Length > 3)
+            {
+                words++;
+                capitalised += char.IsUpper(u.Surface[0]) ? 1 : 0;
+            }
+        }
+
+        return capitalised * 2 < words;
     }
 
     static TriggerEntry ChooseEntry(IReadOnlyList<(TriggerEntry Entry, string Form)> values, ImmutableArray<MatchUnit> units, int i, string form)

@@ -76,6 +76,12 @@ internal static class FactualityDetector
                 {
                     return (Cues[u[j].Key], j);
                 }
+
+                // "a truce deal due to take effect on Monday", "the offensive set to begin": scheduled, not yet done.
+                if (u[j].Key is "due" or "set" && j + 1 < u.Count && u[j + 1].Key == "to")
+                {
+                    return (Factuality.Future, j);
+                }
             }
         }
 

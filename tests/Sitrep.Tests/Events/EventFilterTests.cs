@@ -18,6 +18,26 @@ public sealed class EventFilterTests
         Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
     }
 
+    [Theory]
+    [InlineData("Former security chiefs from BP and Shell will speak at the conference in Khan Sheikhoun .")]
+    [InlineData("Delegates met in Khan Sheikhoun to discuss the Astana Agreement and the Strike Command reform .")]
+    public void Extract_a_capitalised_trigger_word_inside_a_name_is_no_event(string sentence)
+    {
+        var doc = EventTestText.Doc(sentence, Pub, [Town]);
+        Assert.Empty(EventTestText.Extractor.Extract(doc));
+    }
+
+    [Theory]
+    [InlineData("Former security chiefs from BP and Shell will speak", "shell", true)]
+    [InlineData("Regime Warplanes Bomb Khan Sheikhoun Market On Tuesday", "bomb", false)]
+    [InlineData("Shelling killed two civilians", "shelling", false)]
+    [InlineData("He said : Shelling killed two civilians", "shelling", false)]
+    public void Capitalised_trigger_is_a_name_only_inside_ordinarily_cased_prose(string sentence, string trigger, bool name)
+    {
+        var units = EventTestText.Units(sentence);
+        Assert.Equal(name, EventExtractor.IsCapitalisedInProse(units, units.ToList().FindIndex(u => u.Key == trigger), 1));
+    }
+
     [Fact]
     public void Extract_toxic_gas_named_only_as_a_weapon_is_no_event()
     {

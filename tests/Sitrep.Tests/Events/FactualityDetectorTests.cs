@@ -13,6 +13,8 @@ public sealed class FactualityDetectorTests
     [InlineData("The deal would focus on aid", "deal", false, Factuality.Hypothetical)]
     [InlineData("Troops will attack the city", "attack", true, Factuality.Future)]
     [InlineData("Ankara fears an attack", "attack", false, Factuality.Feared)]
+    [InlineData("a US-Russia truce deal due to take effect on Monday", "truce", false, Factuality.Future)]
+    [InlineData("the offensive set to begin next week", "offensive", false, Factuality.Future)]
     [InlineData("IS recaptured Albu Kamal", "recaptured", true, Factuality.Asserted)]
     public void Detect_classifies_the_trigger(string sentence, string trigger, bool verb, Factuality expected)
     {
