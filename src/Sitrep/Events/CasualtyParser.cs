@@ -36,6 +36,18 @@ internal static class CasualtyParser
         "injured", "injuring", "wounded", "wounding", "injuries", "hurt", "injures", "wounds",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Nouns for one person, so "a soldier was killed" and "killing a child" count one death.</summary>
+    static readonly FrozenSet<string> PersonNouns = new[]
+    {
+        "person", "man", "woman", "child", "boy", "girl", "civilian", "soldier", "serviceman", "servicewoman", "servicemember",
+        "policeman", "policewoman", "officer", "fighter", "militant", "rebel", "jihadist", "gunman", "guard", "journalist", "reporter",
+        "photographer", "doctor", "nurse", "paramedic", "volunteer", "worker", "teacher", "student", "farmer", "shepherd", "resident",
+        "commander", "member", "leader", "official", "judge", "cleric", "imam", "priest", "pilot", "marine", "trooper", "conscript",
+        "recruit", "defector", "prisoner", "detainee", "hostage", "protester", "demonstrator", "activist", "teenager", "infant", "baby",
+        "toddler", "pedestrian", "driver", "passenger", "contractor", "peacekeeper", "sergeant", "corporal", "private", "lieutenant",
+        "captain", "major", "colonel", "general",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     static readonly FrozenSet<string> TollContext = new[] { "war", "conflict", "uprising", "revolution", "crisis", "since" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A count at unit <paramref name="i"/> (with its length in units), or null.</summary>
@@ -167,6 +179,11 @@ internal static class CasualtyParser
                 continue;
             }
 
+            if (OnePersonAt(u, j, to))
+            {
+                return 1; // "killing a child", "killed a Turkish soldier"
+            }
+
             if (NumberAt(u, j) is { } n)
             {
                 // "10 civilians killed 40 injured": the figure after the kill word counts the injured.
@@ -195,6 +212,11 @@ internal static class CasualtyParser
                 break;
             }
 
+            if (OnePersonAt(u, j, i))
+            {
+                return 1; // "a US serviceman died", "an elderly woman was killed"
+            }
+
             if (NumberAt(u, j) is { } n && (j + n.Length <= i))
             {
                 // The number must be a count of people, not a year or a distance.
@@ -208,6 +230,31 @@ internal static class CasualtyParser
         }
 
         return null;
+    }
+
+    /// <summary>"a" or "an" at <paramref name="j"/> opening a noun phrase, of at most three more words before <paramref name="to"/>, headed by a person noun.</summary>
+    static bool OnePersonAt(IReadOnlyList<MatchUnit> u, int j, int to)
+    {
+        if (u[j].Key is not ("a" or "an"))
+        {
+            return false;
+        }
+
+        for (var x = j + 1; x < Math.Min(to, j + 5); x++)
+        {
+            if (PersonNouns.Contains(u[x].Key))
+            {
+                // The head, not a modifier: "a civilian convoy", "a child's school" are not one person.
+                return x + 1 >= u.Count || !(PersonNouns.Contains(u[x + 1].Key) || u[x + 1].Key is "convoy" or "car" or "vehicle" or "house" or "home" or "area" or "building" or "hospital" or "school");
+            }
+
+            if (u[x].Key is "." or "," or ";" or "and" or "of" or "who" or "which" || KillWords.Contains(u[x].Key) || NumberAt(u, x) is not null)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A count followed by a unit of distance, time or money is not a casualty count.</summary>

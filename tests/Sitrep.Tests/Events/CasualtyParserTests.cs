@@ -15,6 +15,10 @@ public sealed class CasualtyParserTests
     [InlineData("The bombing killed twenty-two people .", 22)]
     [InlineData("a war that has killed more than 330,000 people .", null)]   // war-wide toll
     [InlineData("They walked 20 kilometres and were killed .", null)]         // a distance is not a count
+    [InlineData("A US serviceman died alongside him .", 1)]                   // one person named by "a"
+    [InlineData("The strike hit the village , killing a young girl .", 1)]
+    [InlineData("A civilian convoy was hit but nobody was killed .", null)]   // "civilian" modifies "convoy"
+    [InlineData("A sniper killed a dozen soldiers .", 12)]
     public void Parse_reads_the_lowest_credible_figure(string sentence, int? expected)
     {
         var units = EventTestText.Units(sentence);
