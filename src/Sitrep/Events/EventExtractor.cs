@@ -212,13 +212,36 @@ public sealed class EventExtractor
                 }
             }
 
-            if (first >= 0)
+            if (first >= 0 && !IsOriginOfAName(units, first))
             {
                 list.Add(new PlaceAt(first, last + 1, m));
             }
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// "Master Sgt Johnathan J. Dunbar of Austin, Texas, died": a place after "of" that follows a multi-word capitalised
+    /// name is where a person comes from, not where this sentence's events happen. One capitalised word before "of" is
+    /// not enough ("the Battle of Mosul", "the University of Aleppo"), and "from" is left alone ("drove Islamic State from Kobane").
+    /// </summary>
+    internal static bool IsOriginOfAName(ImmutableArray<MatchUnit> units, int first)
+    {
+        if (first < 3 || units[first - 1].Key != "of")
+        {
+            return false;
+        }
+
+        // The capitalised run before "of", initials' periods included ("Johnathan J. Dunbar"), not from the sentence start.
+        var words = 0;
+        var j = first - 2;
+        for (; j >= 0 && (units[j].Surface is "." || char.IsUpper(units[j].Surface[0])); j--)
+        {
+            words += units[j].Surface == "." ? 0 : 1;
+        }
+
+        return words >= 2 && j >= 0;
     }
 
     List<ActorMention> FindActors(ImmutableArray<MatchUnit> units, List<PlaceAt> places, DocContext ctx, out List<string> sources)

@@ -27,6 +27,28 @@ public sealed class EventPlaceAndCountryTests
     }
 
     [Fact]
+    public void Extract_blast_is_located_where_it_happened_not_in_a_victims_home_town()
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var austin = EventTestText.Place("Austin", 30.27, -97.74, "US", admin1: "Texas");
+        var doc = EventTestText.Doc(
+            "The soldier was with US forces in Manbij when the bomb exploded .\n"
+            + "A US serviceman , Master Sgt Johnathan J. Dunbar of Austin , died and five others were wounded in the blast .",
+            new DateOnly(2018, 3, 31), [manbij, austin]);
+        Assert.All(EventTestText.Extractor.Extract(doc), e => Assert.NotEqual("Austin", e.Location?.Name));
+    }
+
+    [Theory]
+    [InlineData("A US serviceman , Master Sgt Johnathan J. Dunbar of Austin died", "austin", true)]
+    [InlineData("Fighting raged on during the Battle of Mosul", "mosul", false)]
+    [InlineData("The YPG drove Islamic State from Kobane", "kobane", false)]
+    public void Place_after_of_and_a_multi_word_name_is_an_origin(string sentence, string place, bool origin)
+    {
+        var units = EventTestText.Units(sentence);
+        Assert.Equal(origin, EventExtractor.IsOriginOfAName(units, units.ToList().FindIndex(u => u.Key == place)));
+    }
+
+    [Fact]
     public void Extract_main_country_follows_subnational_places_not_country_adjectives()
     {
         // "US" names an actor five times; the story's only sub-national place is in Syria, so the place next
