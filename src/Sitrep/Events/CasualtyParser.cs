@@ -260,5 +260,6 @@ internal static class CasualtyParser
     /// <summary>A count followed by a unit of distance, time or money is not a casualty count.</summary>
     static bool Plausible(IReadOnlyList<MatchUnit> u, int after, int to) =>
         after >= to || u[after].Key is not ("kilometres" or "kilometers" or "km" or "miles" or "days" or "hours" or "weeks" or "months"
-            or "years" or "percent" or "%" or "dollars" or "metres" or "meters" or "tanks" or "villages" or "times");
+            or "years" or "percent" or "%" or "dollars" or "metres" or "meters" or "tanks" or "villages" or "times"
+            or "p" or "pm" or "p.m" or "a" or "am" or "a.m" or "oclock" or "gmt" or "utc" or "local");
 }

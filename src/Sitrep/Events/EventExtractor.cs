@@ -545,6 +545,7 @@ public sealed class EventExtractor
                 || (c.Trigger.Entry.Class == TriggerClass.Clash && EventFilters.IsFledFrom(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
+                || (c.Trigger.Entry.Class == TriggerClass.Shelling && EventFilters.IsMunitionOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
                 continue; // a campaign's start, a habit, a ceasefire only referred to: not an event (guideline §1).

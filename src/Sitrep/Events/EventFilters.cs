@@ -91,6 +91,39 @@ internal static class EventFilters
         return true;
     }
 
+    static readonly FrozenSet<string> Munitions = new[]
+    {
+        "missile", "missiles", "rocket", "rockets", "artillery", "mortar", "mortars", "shell", "shells", "munitions", "ammunition",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> LandingCues = new[]
+    {
+        "landed", "land", "lands", "landing", "fell", "falling", "slammed", "exploded", "rained", "pounded", "struck", "strike", "hit",
+        "hitting", "damaged", "destroyed", "wounding", "injuring", "shot", "shooting", "intercepted", "barrage", "salvo", "volley", "impact",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "selling $1.3 billion in artillery", "$1 billion in missiles", "flares and missiles were let off before kick-off":
+    /// a bare munition noun with no act of firing, landing or hitting around it is a weapon named, not a bombardment.
+    /// </summary>
+    public static bool IsMunitionOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        if (t.Entry.IsVerb || t.End - t.Start != 1 || !Munitions.Contains(u[t.Start].Key))
+        {
+            return false;
+        }
+
+        for (var j = Math.Max(0, t.Start - 6); j < Math.Min(u.Length, t.End + 6); j++)
+        {
+            if (j != t.Start && (UseCues.Contains(u[j].Key) || LandingCues.Contains(u[j].Key)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// "civilians were fleeing fighting in X", "thousands have fled the fierce fighting": displacement (guideline §1), the
     /// fighting only its backdrop, with no side or time of its own.

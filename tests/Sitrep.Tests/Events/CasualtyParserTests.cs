@@ -19,6 +19,7 @@ public sealed class CasualtyParserTests
     [InlineData("The strike hit the village , killing a young girl .", 1)]
     [InlineData("A civilian convoy was hit but nobody was killed .", null)]   // "civilian" modifies "convoy"
     [InlineData("A sniper killed a dozen soldiers .", 12)]
+    [InlineData("Vassell was killed around 5 p.m. Wednesday .", null)]       // a clock time is not a count
     public void Parse_reads_the_lowest_credible_figure(string sentence, int? expected)
     {
         var units = EventTestText.Units(sentence);

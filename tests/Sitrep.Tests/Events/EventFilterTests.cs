@@ -19,6 +19,16 @@ public sealed class EventFilterTests
     }
 
     [Theory]
+    [InlineData("The administration signed off on selling more than $1.3 billion in artillery to the army in Khan Sheikhoun .", false)]
+    [InlineData("Fans let off flares and missiles outside the stadium in Khan Sheikhoun .", false)]
+    [InlineData("Rockets landed on a market in Khan Sheikhoun , wounding three people .", true)]
+    public void Extract_a_munition_noun_is_an_event_only_with_an_act_of_firing_or_hitting(string sentence, bool coded)
+    {
+        var doc = EventTestText.Doc(sentence, Pub, [Town]);
+        Assert.Equal(coded, EventTestText.Extractor.Extract(doc).Any(e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack));
+    }
+
+    [Theory]
     [InlineData("Former security chiefs from BP and Shell will speak at the conference in Khan Sheikhoun .")]
     [InlineData("Delegates met in Khan Sheikhoun to discuss the Astana Agreement and the Strike Command reform .")]
     public void Extract_a_capitalised_trigger_word_inside_a_name_is_no_event(string sentence)
