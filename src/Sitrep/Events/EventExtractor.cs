@@ -802,6 +802,11 @@ public sealed class EventExtractor
         }
 
         var territorial = cls is TriggerClass.Capture or TriggerClass.FallTo or TriggerClass.Lose or TriggerClass.Withdraw;
+        if (cls is TriggerClass.Capture && t.Entry.IsVerb && SeizesGoods(u, t))
+        {
+            return null; // "police seized weapons and cash from the house", "a credit card taken from their home": no territory.
+        }
+
         if (territorial && c.PlaceRule is not (RoleRule.CapturedPlace or RoleRule.LocativePhrase or RoleRule.Coreference) && !HasTerritoryObject(u, t))
         {
             return null; // "take part", "lost his life", "entered talks": no territory changes hands.
@@ -839,6 +844,49 @@ public sealed class EventExtractor
         c.SubType = Type(c, cls, doc, ctx);
         c.TerritoryChange = territorial && cls != TriggerClass.Withdraw || (cls == TriggerClass.Withdraw && c.Place is not null);
         return c;
+    }
+
+    static readonly FrozenSet<string> Goods = new[]
+    {
+        "weapons", "weapon", "arms", "guns", "gun", "rifles", "cash", "money", "drugs", "narcotics", "cocaine", "heroin", "captagon",
+        "documents", "card", "cards", "passport", "passports", "phone", "phones", "laptop", "laptops", "vehicle", "vehicles", "car", "cars",
+        "truck", "trucks", "equipment", "ammunition", "explosives", "goods", "property", "assets", "shipment", "shipments", "cargo",
+        "contraband", "items", "belongings", "jewellery", "jewelry", "computers", "files", "evidence",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The object right after a capture verb ("seized weapons", "taken a credit card") is goods, not ground.</summary>
+    static bool SeizesGoods(ImmutableArray<MatchUnit> u, TriggerMention t)
+    {
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 5); j++)
+        {
+            var k = u[j].Key;
+            if (Goods.Contains(k))
+            {
+                return true;
+            }
+
+            if (TerritoryNouns.Contains(k) || k is "from" or "in" or "at" or "on" or "," or "." or "control" or "over")
+            {
+                break;
+            }
+        }
+
+        // Passive or reduced relative: "a credit card taken from the couple's home".
+        for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 3); j--)
+        {
+            var k = u[j].Key;
+            if (Goods.Contains(k))
+            {
+                return true;
+            }
+
+            if (k is not ("was" or "were" or "been" or "being" or "is" or "are" or "had" or "have" or "has" or "credit" or "stolen" or "later"))
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     static bool HasTerritoryObject(ImmutableArray<MatchUnit> u, TriggerMention t)

@@ -29,6 +29,16 @@ public sealed class EventFilterTests
     }
 
     [Theory]
+    [InlineData("Police seized weapons and cash from the house in Khan Sheikhoun .", false)]
+    [InlineData("They used a credit card taken from the couple 's home in Khan Sheikhoun .", false)]
+    [InlineData("Rebels seized the town of Khan Sheikhoun from government forces .", true)]
+    public void Extract_a_capture_of_goods_is_no_territorial_event(string sentence, bool territorial)
+    {
+        var doc = EventTestText.Doc(sentence, Pub, [Town]);
+        Assert.Equal(territorial, EventTestText.Extractor.Extract(doc).Any(e => e.Factuality == Factuality.Asserted && e.Territory is not null));
+    }
+
+    [Theory]
     [InlineData("Former security chiefs from BP and Shell will speak at the conference in Khan Sheikhoun .")]
     [InlineData("Delegates met in Khan Sheikhoun to discuss the Astana Agreement and the Strike Command reform .")]
     public void Extract_a_capitalised_trigger_word_inside_a_name_is_no_event(string sentence)
