@@ -309,11 +309,23 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
-                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"))
+                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"
+                    || prev is "area" or "areas" or "region" or "villages" or "towns" or "countryside" or "neighbourhood" or "neighborhood" or "neighbourhoods" or "neighborhoods" or "district" or "districts" or "hills" or "farms"))
                 || (entry.Class is TriggerClass.Capture && next is "hostage" or "hostages" or "prisoner" or "prisoners" or "captive" or "captives" or "away" or "into")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next is "to" or "upon"))
             {
                 // "took part in", "fell back", "agreed to provide", "the zone agreed upon": not a capture, not a concluded agreement.
+                i += len;
+                continue;
+            }
+
+            // "rebels fighting both the regime and the jihadists", "opposition fighters battling forces loyal to Assad", "the main
+            // force fighting Daesh": a participle after the fighters it describes says who they are, not that a clash happened;
+            // "has been fighting ISIL for months" is a state (guideline §1).
+            if (entry.Class == TriggerClass.Clash && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal)
+                && (prev == "been" || actors.Any(a => a.End == i && !a.IsAnaphor) || prev is "fighters" or "rebels" or "militants" or "groups" or "group" or "force" or "forces"
+                    or "kurds" or "arabs" or "men" or "units" or "factions" or "militias" or "militiamen" or "jihadists" or "troops" or "soldiers"))
+            {
                 i += len;
                 continue;
             }

@@ -216,6 +216,22 @@ internal static class MentionZones
             start = Math.Max(end, start + 1);
         }
 
+        // "Source AFP Related News Suicide car bomb kills eight ...", "110 Related Syrian Army Destroys ...", "... Tags terrorists
+        // liberation Daesh ...": a related-articles list or a tag list printed after the article's text runs to the end of
+        // the sentence whatever its case. (A tag list at the very start of a sentence precedes the lede, so it is left alone.)
+        for (var i = 1; i + 1 < units.Length; i++)
+        {
+            if (units[i].Surface is "Related" or "Tags" && (units[i + 1].Surface.Length > 0 && char.IsUpper(units[i + 1].Surface[0]) || units[i].Surface == "Tags"))
+            {
+                for (var j = i; j < units.Length; j++)
+                {
+                    kinds[j] = MentionKind.Related;
+                }
+
+                break;
+            }
+        }
+
         return kinds;
     }
 

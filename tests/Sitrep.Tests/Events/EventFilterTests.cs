@@ -67,4 +67,44 @@ public sealed class EventFilterTests
         Assert.Equal(AcledSubEventType.ChemicalWeapon, e.SubEventType);
         Assert.Equal("Islamic State", e.Actor1!.Name);
     }
+    [Theory]
+    [InlineData("A jihadist group executed nine men , eight of them rebels fighting both the regime and the jihadists , near Tukhar on Sunday .")]
+    [InlineData("The bus was carrying opposition fighters battling forces loyal to the regime near Tukhar on Sunday .")]
+    [InlineData("The Army of Islam has been fighting IS near Tukhar for months .")]
+    public void Extract_a_fighting_participle_that_describes_its_fighters_or_a_long_fight_is_no_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Theory]
+    [InlineData("Syrian rebels were fighting IS near Tukhar on Sunday .")]
+    [InlineData("Syrian rebels fought IS near Tukhar on Sunday .")]
+    public void Extract_a_fighting_verb_with_its_own_subject_is_a_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void Extract_the_area_surrounding_a_place_is_a_location_not_an_encirclement()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.20, 37.13, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Terrorists targeted with rocket shells the area surrounding the Municipal Palace in Aleppo on Saturday .", new DateOnly(2016, 4, 30), [aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Theory]
+    [InlineData("Source AFP Related News Suicide car bomb kills eight regime fighters in Daraa .")]
+    [InlineData("110 Related Syrian Army Destroys IS Plant in Daraa Tags terrorists liberation Daraa .")]
+    public void Extract_codes_nothing_from_a_related_articles_or_tag_list_printed_after_the_article(string teaser)
+    {
+        var daraa = EventTestText.Place("Daraa", 32.62, 36.10, admin1: "Daraa");
+        var doc = EventTestText.Doc("Syrian rebels clashed with IS fighters near Daraa on Sunday .\n" + teaser, new DateOnly(2017, 11, 17), [daraa]);
+        var events = EventTestText.Extractor.Extract(doc);
+        Assert.DoesNotContain(events, e => e.SubEventType is AcledSubEventType.SuicideBomb or AcledSubEventType.RemoteExplosiveLandmineIed);
+        Assert.DoesNotContain(events, e => e.Territory is not null);
+    }
 }
