@@ -75,6 +75,11 @@ public sealed class EventExtractor
             var actors = FindActors(units, places, ctx, out var sources);
             // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
             places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
+            if (places.Any(p => p.Mention.Role == ToponymRole.Location && !IsReporterOrBasePlace(units, p.Unit)))
+            {
+                places.RemoveAll(p => IsReporterOrBasePlace(units, p.Unit));
+            }
+
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
@@ -126,6 +131,35 @@ public sealed class EventExtractor
         }
 
         return e;
+    }
+
+    static readonly FrozenSet<string> Reporters = new[]
+    {
+        "source", "sources", "correspondent", "correspondents", "reporter", "reporters", "official", "officials", "spokesman", "spokesperson",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> Stationed = new[] { "positioned", "stationed", "entrenched", "based", "holed" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "a source in Hasaka", "SANA's correspondent in Deir Ezzor", "an official from Idlib": where the report comes from; "terrorists
+    /// positioned in al-Rashidin fired rockets", "holed up in": where the attackers are. Neither is where the act happened, nor a
+    /// place later mentions refer back to, when the sentence names another place (alone, it is usually near the act).
+    /// </summary>
+    internal static bool IsReporterOrBasePlace(ImmutableArray<MatchUnit> u, int placeUnit)
+    {
+        var j = placeUnit - 1;
+        while (j >= 0 && u[j].Key is "the" or "al")
+        {
+            j--;
+        }
+
+        if (j < 1)
+        {
+            return false;
+        }
+
+        return (u[j].Key is "in" or "at" or "from" && Reporters.Contains(u[j - 1].Key))
+            || (u[j].Key == "in" && (Stationed.Contains(u[j - 1].Key) || (u[j - 1].Key == "up" && j >= 2 && u[j - 2].Key == "holed")));
     }
 
     /// <summary>Longest sentence (in tokens) worth parsing: longer ones are mostly run-ons of captions, datelines and link lists.</summary>
@@ -505,6 +539,8 @@ public sealed class EventExtractor
                 || (c.Trigger.Entry.Class == TriggerClass.Clash && EventFilters.IsFledFrom(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
+                || EventFilters.IsBackdropReMention(units, c.Trigger)
+                || (c.Trigger.Entry.Class == TriggerClass.Explosive && EventFilters.IsHeardOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
                 continue; // a campaign's start, a habit, a ceasefire only referred to: not an event (guideline §1).

@@ -224,4 +224,30 @@ internal static class EventFilters
 
         return !concluded;
     }
+    /// <summary>
+    /// "Wednesday's explosion came as Kurdish forces pressed ahead ...", "The December attack came after militants began evacuating
+    /// ...", "The new fatal bombings come in the wake of army gains in Aleppo": an act already reported, named again as the subject
+    /// of "came/comes" to set it against a backdrop; the places and dates of that clause are the backdrop's, not the act's.
+    /// </summary>
+    public static bool IsBackdropReMention(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t) =>
+        !t.Entry.IsVerb && t.End < u.Length && u[t.End].Key is "came" or "comes" or "come";
+
+    /// <summary>"19 explosions were heard during the air strikes": a sound heard, not a bombing of its own.</summary>
+    public static bool IsHeardOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 3); j++)
+        {
+            if (u[j].Key is "heard" or "audible")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("was" or "were" or "could" or "be" or "been" or "have" or "had"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }

@@ -107,4 +107,23 @@ public sealed class EventFilterTests
         Assert.DoesNotContain(events, e => e.SubEventType is AcledSubEventType.SuicideBomb or AcledSubEventType.RemoteExplosiveLandmineIed);
         Assert.DoesNotContain(events, e => e.Territory is not null);
     }
+    [Theory]
+    [InlineData("Wednesday 's explosion came as Kurdish forces pressed ahead with their offensive on Manbij .")]
+    [InlineData("The new fatal bombings come in the wake of army gains near Manbij .")]
+    [InlineData("Rami Abdulrahman said 19 explosions were heard during the night in Manbij on Thursday .")]
+    public void Extract_an_act_named_again_as_the_subject_of_came_or_a_sound_heard_is_no_new_event(string sentence)
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 27), [manbij]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted
+            && e.SubEventType is AcledSubEventType.RemoteExplosiveLandmineIed or AcledSubEventType.AirDroneStrike or AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Fact]
+    public void Extract_an_explosion_that_killed_is_an_event()
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc("An explosion killed 12 people in Manbij on Thursday .", new DateOnly(2016, 7, 27), [manbij]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed);
+    }
 }

@@ -121,4 +121,24 @@ public sealed class EventPlaceAndCountryTests
         Assert.NotEmpty(events);
         Assert.DoesNotContain(events, e => e.Location?.Country == "LB" || e.Actor1?.Country == "LB");
     }
+    [Theory]
+    [InlineData("Terrorists positioned in Rashidin fired rockets on Friday , killing three civilians and injuring five others in Ramouseh .")]
+    [InlineData("A source in Rashidin said terrorists fired rockets on Friday , killing three civilians and injuring five others in Ramouseh .")]
+    public void Extract_where_the_attackers_are_positioned_or_the_source_is_is_not_where_the_act_happened(string sentence)
+    {
+        var rashidin = EventTestText.Place("Rashidin", 36.18, 37.08, admin1: "Aleppo");
+        var ramouseh = EventTestText.Place("Ramouseh", 36.17, 37.14, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2015, 7, 10), [rashidin, ramouseh]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal("Ramouseh", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_sources_place_stays_the_events_place_when_the_sentence_names_no_other()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("According to a source in Aleppo a car bomb exploded on Saturday , killing 20 people .", new DateOnly(2017, 4, 15), [aleppo]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Aleppo", e.Location!.Name);
+    }
 }
