@@ -174,6 +174,20 @@ internal static class EventCoreference
             r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
         }
 
+        // A host placed only by the paragraph or the document ("Regime planes fired rockets on several parts of Douma") takes
+        // the place a mention names for itself ("regime shelling on the town of Jisreen"), and a host dated only by the
+        // publication takes the date a mention gives ("On Tuesday").
+        if (r.Roles is { } rr && e.Roles is { } er && e.Location is not null && (r.Location is null || r.Location.Country == e.Location.Country)
+            && rr.Place is RoleRule.ParagraphPlace or RoleRule.DocumentPlace or RoleRule.None && er.Place is RoleRule.LocativePhrase or RoleRule.CapturedPlace)
+        {
+            r = r with { Location = e.Location, Roles = rr with { Place = er.Place } };
+        }
+
+        if (r.Roles is { } rd && e.Roles is { } ed && rd.Date == RoleRule.PublicationDate && ed.Date == RoleRule.OwnDate && r.Territory is null)
+        {
+            r = r with { EventDate = e.EventDate, DateInterval = e.DateInterval, TimePrecision = e.TimePrecision, Roles = rd with { Date = ed.Date } };
+        }
+
         return r with
         {
             Sources = r.Sources.AddRange(e.Sources),

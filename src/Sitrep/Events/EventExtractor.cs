@@ -133,6 +133,47 @@ public sealed class EventExtractor
         return e;
     }
 
+    /// <summary>
+    /// The first of a list of villages or towns the place belongs to ("Akhtarin, Turkmen Bareh and Dabiq": commas, "and", "or" and
+    /// capitalised words the gazetteer does not know between them), or the place itself.
+    /// </summary>
+    static PlaceAt FirstOfList(ImmutableArray<MatchUnit> u, List<PlaceAt> usable, PlaceAt place)
+    {
+        static bool Local(PlaceAt p) => p.Mention.Place!.Kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Admin2 or PlaceKind.Region);
+        if (!Local(place))
+        {
+            return place;
+        }
+
+        var head = place;
+        while (usable.Where(p => p != head && p.EndUnit <= head.Unit && p.EndUnit >= head.Unit - 4 && Local(p)).OrderByDescending(p => p.EndUnit).FirstOrDefault() is { } before)
+        {
+            var separated = false;
+            for (var j = before.EndUnit; j < head.Unit; j++)
+            {
+                if (u[j].Key is "," or "and" or "or")
+                {
+                    separated = true;
+                    continue;
+                }
+
+                if (u[j].Surface.Length == 0 || !char.IsUpper(u[j].Surface[0]))
+                {
+                    return head;
+                }
+            }
+
+            if (!separated && before.EndUnit == head.Unit)
+            {
+                return head; // two names glued together are one name misread, not a list
+            }
+
+            head = before;
+        }
+
+        return head;
+    }
+
     static readonly FrozenSet<string> Reporters = new[]
     {
         "source", "sources", "correspondent", "correspondents", "reporter", "reporters", "official", "officials", "spokesman", "spokesperson",
@@ -353,9 +394,35 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "Katyusha rocket launchers", "a mortar shells plant", "the base holds tanks and artillery": the weapon as a thing
+            // made, stored or destroyed, not fired.
+            if (entry.Class is TriggerClass.Shelling or TriggerClass.AirStrike && !entry.IsVerb
+                && (next is "launcher" or "launchers" or "launch" or "launching" or "factory" or "factories" or "plant" or "plants" or "depot" or "depots"
+                        or "warehouse" or "warehouses" or "workshop" or "workshops" or "stockpile" or "stockpiles" or "cache" or "caches" or "platform" or "platforms"
+                    || units.Skip(Math.Max(0, i - 10)).Take(Math.Min(i, 10)).Any(x => x.Key is "holds" or "possesses" or "possess" or "owns" or "stores" or "stored")))
+            {
+                i += len;
+                continue;
+            }
+
+            // "Syrian soldiers captured while fleeing", "troops captured by IS": people taken prisoner, not a place taken.
+            if (entry.Class == TriggerClass.Capture && entry.IsVerb && prev is "soldiers" or "troops" or "fighters" or "men" or "civilians" or "people" or "militants"
+                    or "members" or "officers" or "pilots" or "journalists" or "hostages" or "prisoners"
+                && next is "while" or "by" or "during" or "were" or "was" or "are" or "after" or "alive")
+            {
+                i += len;
+                continue;
+            }
+
             // "rebels fighting both the regime and the jihadists", "opposition fighters battling forces loyal to Assad", "the main
             // force fighting Daesh": a participle after the fighters it describes says who they are, not that a clash happened;
             // "has been fighting ISIL for months" is a state (guideline §1).
+            if (entry.IsVerb && prev == "been" && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal) && IsViolent(entry.Class))
+            {
+                i += len; // "militant groups have been shelling the city", "has been fighting ISIL for months": a state (guideline §1).
+                continue;
+            }
+
             if (entry.Class == TriggerClass.Clash && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal)
                 && (prev == "been" || actors.Any(a => a.End == i && !a.IsAnaphor) || prev is "fighters" or "rebels" or "militants" or "groups" or "group" or "force" or "forces"
                     or "kurds" or "arabs" or "men" or "units" or "factions" or "militias" or "militiamen" or "jihadists" or "troops" or "soldiers"))
@@ -472,6 +539,13 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "a suicide bomber carried out the attack using a car bomb", "a suicide bomber detonated an explosive vest": one suicide bombing.
+            if (cls == TriggerClass.Explosive && coded.FirstOrDefault(x => x.Trigger.Entry.Class == TriggerClass.SuicideBomb && x.Factuality == c.Factuality) is { } suicide)
+            {
+                suicide.Absorb(c);
+                continue;
+            }
+
             var twin = kept.FirstOrDefault(k => k.SubType == c.SubType && k.Factuality == c.Factuality && k.Place?.Place?.Id == c.Place?.Place?.Id);
             if (twin is not null)
             {
@@ -540,6 +614,8 @@ public sealed class EventExtractor
                 || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || EventFilters.IsBackdropReMention(units, c.Trigger)
+                || EventFilters.IsTrend(units, c.Trigger)
+                || EventFilters.IsDemanded(units, c.Trigger)
                 || (c.Trigger.Entry.Class == TriggerClass.Explosive && EventFilters.IsHeardOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
@@ -1041,11 +1117,19 @@ public sealed class EventExtractor
             return;
         }
 
+        var listed = false;
+        if (own is not null && rule != RoleRule.CapturedPlace && FirstOfList(u, usable, own) is { } head)
+        {
+            // "in the area of Akhtarin, Turkmen Bareh and Dabiq": one event at the first village, precision 2 (guideline §4).
+            listed = head != own || usable.Any(p => p != own && FirstOfList(u, usable, p) == own);
+            own = head;
+        }
+
         if (own is not null)
         {
             c.Place = own.Mention;
             var prep = own.Unit > 0 ? u[own.Unit - 1].Key : "";
-            c.Precision = Math.Max(Math.Max(own.Mention.Precision, syntacticPrecision), NearPreps.Contains(prep) && prep != "of" ? 2 : 1);
+            c.Precision = Math.Max(Math.Max(own.Mention.Precision, syntacticPrecision), (NearPreps.Contains(prep) && prep != "of") || listed ? 2 : 1);
             c.PlaceRule = rule;
             return;
         }

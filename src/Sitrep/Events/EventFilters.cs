@@ -250,4 +250,74 @@ internal static class EventFilters
 
         return false;
     }
+    static readonly FrozenSet<string> TrendVerbs = new[]
+    {
+        "increased", "increase", "increases", "intensified", "intensify", "intensifies", "escalated", "escalate", "escalates", "risen", "rose", "rise",
+        "grown", "grew", "subsided", "decreased", "eased", "diminished", "declined", "surged",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> TrendNouns = new[] { "uptick", "increase", "escalation", "surge", "rise", "upsurge", "decline", "decrease", "spike", "intensification" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "clashes ... and regime aerial bombardment have all increased there in recent weeks", "the coalition attacks on Manbij
+    /// intensified in late June", "an uptick in government bombardment of the area": a trend, not an act with its own place and
+    /// time (guideline §1: "clashes have intensified in recent weeks" is no event).
+    /// </summary>
+    public static bool IsTrend(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        if (t.Entry.IsVerb && !t.Form.EndsWith('s'))
+        {
+            return false; // a verb ("shelled the town as fighting intensified") is an act; "attacks" may be the noun
+        }
+
+        for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 4); j--)
+        {
+            if (TrendNouns.Contains(u[j].Key) && j + 1 < u.Length && u[j + 1].Key is "in" or "of")
+            {
+                return true;
+            }
+
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                break;
+            }
+        }
+
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 12); j++)
+        {
+            var k = u[j].Key;
+            if (TrendVerbs.Contains(k) && j > 0 && u[j - 1].Key is "have" or "has" or "had" or "all" or "both" or "also" or "further" or "sharply" or "significantly"
+                    || TrendVerbs.Contains(k) && j == t.End)
+            {
+                return true;
+            }
+
+            if (k is ";" or ":" or "but" or "while" or "said" or "says" or "after" or "when" or "which" or "who" or "that" or "killed" or "kill" or "killing")
+            {
+                return false;
+            }
+
+            if (TrendVerbs.Contains(k) && u[j - 1].Key is not ("on" or "of" or "in" or "the" or "a" or "an"))
+            {
+                // "the coalition attacks on Manbij intensified": the nominal's own verb a few words on.
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"a resolution which called for the deployment of UN observers", "demanded a ceasefire": a demand, not an act.</summary>
+    public static bool IsDemanded(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        var j = t.Start - 1;
+        while (j >= 0 && u[j].Key is "the" or "a" or "an" or "immediate" or "urgent" or "new" or "full")
+        {
+            j--;
+        }
+
+        return j >= 1 && u[j].Key == "for" && u[j - 1].Key is "call" or "called" or "calls" or "calling" or "appealed" or "appeal" or "pressed" or "pushed" or "lobbied"
+            || j >= 0 && u[j].Key is "demanded" or "demanding" or "demands" or "demand" or "requested" or "requesting";
+    }
 }

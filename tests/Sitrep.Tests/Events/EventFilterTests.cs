@@ -126,4 +126,62 @@ public sealed class EventFilterTests
         var doc = EventTestText.Doc("An explosion killed 12 people in Manbij on Thursday .", new DateOnly(2016, 7, 27), [manbij]);
         Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed);
     }
+    [Theory]
+    [InlineData("Seven Katyusha rocket launchers belonging to IS were destroyed near Dabiq on Sunday .")]
+    [InlineData("The base near Dabiq reportedly holds several planes , helicopters , tanks and artillery .")]
+    public void Extract_a_weapon_made_stored_or_destroyed_is_no_shelling(string sentence)
+    {
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 10, 9), [dabiq]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Fact]
+    public void Extract_soldiers_captured_while_fleeing_are_prisoners_not_a_place_taken()
+    {
+        var tabqa = EventTestText.Place("Tabqa", 35.75, 38.57, admin1: "Raqqa");
+        var doc = EventTestText.Doc("Syrian soldiers captured while fleeing Tabqa were executed by IS on Wednesday .", new DateOnly(2014, 8, 28), [tabqa]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.GovernmentRegainsTerritory);
+    }
+
+    [Theory]
+    [InlineData("The clashes and regime aerial bombardment have all increased in Aleppo in recent weeks .")]
+    [InlineData("The coalition attacks on Aleppo intensified in late June .")]
+    [InlineData("Despite the deal there has been an uptick in government bombardment of Aleppo in recent days .")]
+    [InlineData("Various militant groups have been shelling Aleppo .")]
+    [InlineData("The UN resolution called for the deployment of UN observers in Aleppo .")]
+    public void Extract_a_trend_a_long_running_state_or_a_demand_is_no_event(string sentence)
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 18), [aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted);
+    }
+
+    [Fact]
+    public void Extract_a_bombardment_that_killed_is_an_event()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Regime bombardment killed 12 civilians in Aleppo on Sunday .", new DateOnly(2016, 7, 18), [aleppo]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Theory]
+    [InlineData("A suicide bomber carried out the attack using a car bomb in Qamishli on Wednesday .")]
+    [InlineData("A suicide bomber detonated an explosive vest on a bus in Qamishli on Wednesday .")]
+    public void Extract_a_suicide_bomber_and_the_bomb_he_used_are_one_suicide_bombing(string sentence)
+    {
+        var qamishli = EventTestText.Place("Qamishli", 37.05, 41.23, admin1: "Al-Hasakah");
+        var events = EventTestText.Extractor.Extract(EventTestText.Doc(sentence, new DateOnly(2016, 7, 27), [qamishli]));
+        Assert.Single(events, e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.SuicideBomb);
+        Assert.DoesNotContain(events, e => e.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed);
+    }
+
+    [Fact]
+    public void Extract_a_truck_bombing_is_an_explosive_not_an_air_strike()
+    {
+        var qamishli = EventTestText.Place("Qamishli", 37.05, 41.23, admin1: "Al-Hasakah");
+        var doc = EventTestText.Doc("A truck bombing struck Kurdish offices in Qamishli on Wednesday .", new DateOnly(2016, 7, 27), [qamishli]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(AcledSubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+    }
 }

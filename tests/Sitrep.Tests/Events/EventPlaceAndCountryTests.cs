@@ -141,4 +141,30 @@ public sealed class EventPlaceAndCountryTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
         Assert.Equal("Aleppo", e.Location!.Name);
     }
+    [Fact]
+    public void Extract_villages_named_in_one_phrase_are_one_event_at_the_first_with_precision_2()
+    {
+        var akhtarin = EventTestText.Place("Akhtarin", 36.52, 37.33, admin1: "Aleppo");
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Turkish warplanes carried out airstrikes against IS in the area of Akhtarin , Turkmen Bareh and Dabiq and destroyed nine targets with ten bombs .",
+            new DateOnly(2016, 10, 3), [akhtarin, dabiq]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Akhtarin", e.Location!.Name);
+        Assert.Equal(2, e.Location.GeoPrecision);
+    }
+
+    [Fact]
+    public void Extract_a_report_placed_only_by_its_paragraph_takes_the_place_and_day_a_later_mention_names()
+    {
+        var douma = EventTestText.Place("Douma", 33.57, 36.40, admin1: "Rural Damascus");
+        var jisreen = EventTestText.Place("Jisreen", 33.49, 36.39, admin1: "Rural Damascus");
+        var doc = EventTestText.Doc(
+            "Regime strikes hit Douma on Thursday .\n"
+            + "Regime forces fired rockets on several neighbourhoods , killing six civilians .\n"
+            + "On Tuesday six people were killed in regime shelling on the town of Jisreen .",
+            new DateOnly(2017, 11, 2), [douma, jisreen], [("on Thursday", new DateOnly(2017, 11, 2)), ("On Tuesday", new DateOnly(2017, 10, 31))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal("Jisreen", e.Location!.Name);
+        Assert.Equal(new DateOnly(2017, 10, 31), e.EventDate);
+    }
 }
