@@ -182,7 +182,7 @@ public sealed class EventExtractor
     static readonly FrozenSet<string> Stationed = new[] { "positioned", "stationed", "entrenched", "based", "holed" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// "a source in Hasaka", "SANA's correspondent in Deir Ezzor", "an official from Idlib": where the report comes from; "terrorists
+    /// "a source in Hasaka", "SANA's correspondent in Deir Ezzor", "an official from Idlib", "the Governor of Hatay": where the report comes from; "terrorists
     /// positioned in al-Rashidin fired rockets", "holed up in": where the attackers are. Neither is where the act happened, nor a
     /// place later mentions refer back to, when the sentence names another place (alone, it is usually near the act).
     /// </summary>
@@ -200,6 +200,7 @@ public sealed class EventExtractor
         }
 
         return (u[j].Key is "in" or "at" or "from" && Reporters.Contains(u[j - 1].Key))
+            || (u[j].Key == "of" && u[j - 1].Key is "governor" or "mayor" or "minister" or "ambassador" or "envoy" or "president" or "chief" or "head")
             || (u[j].Key == "in" && (Stationed.Contains(u[j - 1].Key) || (u[j - 1].Key == "up" && j >= 2 && u[j - 2].Key == "holed")));
     }
 
@@ -447,7 +448,9 @@ public sealed class EventExtractor
 
         var prev = i > 0 ? units[i - 1].Key : "";
         var key = MatchUnit.Normalize(form);
-        var nounish = Determiners.Contains(prev) || CasualtyParser.NumberAt(units, i - 1) is not null;
+        // "to launch attacks", "carried out strikes": the object of a light verb is the noun.
+        var nounish = Determiners.Contains(prev) || CasualtyParser.NumberAt(units, i - 1) is not null
+            || prev is "launch" or "launched" or "launching" or "launches" or "carry" or "carried" or "conduct" or "conducted" or "conducting" or "mount" or "mounted" or "stage" or "staged";
         var verbish = key.EndsWith("ed", StringComparison.Ordinal) || Auxiliaries.Contains(prev) || prev is "to" or "have" or "has" or "had" or "and";
         var wantVerb = verbish || !nounish;
         if (nounish && !key.EndsWith("ed", StringComparison.Ordinal))
@@ -615,6 +618,8 @@ public sealed class EventExtractor
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || EventFilters.IsBackdropReMention(units, c.Trigger)
                 || EventFilters.IsTrend(units, c.Trigger)
+                || EventFilters.IsCampaign(units, c.Trigger)
+                || (c.Trigger.Entry.Class == TriggerClass.Kidnap && EventFilters.IsRescuedCaptives(units, c.Trigger))
                 || EventFilters.IsDemanded(units, c.Trigger)
                 || (c.Trigger.Entry.Class == TriggerClass.Explosive && EventFilters.IsHeardOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))

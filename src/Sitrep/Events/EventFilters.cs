@@ -127,6 +127,12 @@ internal static class EventFilters
             {
                 return true;
             }
+
+            // "drove IS from Kobane with the help of US-led air strikes", "under cover of artillery fire".
+            if (u[j].Key == "of" && u[j - 1].Key is "help" or "support" or "backing" or "cover" or "aid" or "assistance")
+            {
+                return true;
+            }
         }
 
         return false;
@@ -159,7 +165,7 @@ internal static class EventFilters
     /// <summary>"regularly bomb", "such attacks are usually carried out", "often targeted": habitual or generic, not one act.</summary>
     public static bool IsHabitual(ImmutableArray<MatchUnit> u, int triggerStart, int triggerEnd)
     {
-        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 8); j--)
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 10); j--)
         {
             if (ClauseBreaks.Contains(u[j].Key))
             {
@@ -319,5 +325,31 @@ internal static class EventFilters
 
         return j >= 1 && u[j].Key == "for" && u[j - 1].Key is "call" or "called" or "calls" or "calling" or "appealed" or "appeal" or "pressed" or "pushed" or "lobbied"
             || j >= 0 && u[j].Key is "demanded" or "demanding" or "demands" or "demand" or "requested" or "requesting";
+    }
+    /// <summary>"having finished the brutal bombing campaign on eastern Aleppo", "the battle against Islamic State": a campaign or
+    /// the war itself, not one act (guideline §1).</summary>
+    public static bool IsCampaign(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t) =>
+        t.End < u.Length
+        && (u[t.End].Key is "campaign" or "campaigns"
+            // "strategically important in the battle against Islamic State", "the fight against terrorism": the war, not a clash.
+            || (t.Entry.Class == TriggerClass.Clash && !t.Entry.IsVerb && u[t.End].Key == "against" && t.Start > 0 && u[t.Start - 1].Key == "the"));
+
+    /// <summary>"the troops found and saved 19 civilians abducted by Daesh": people freed, whose abduction the text neither places nor dates.</summary>
+    public static bool IsRescuedCaptives(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 6); j--)
+        {
+            if (u[j].Key is "saved" or "rescued" or "freed" or "released" or "liberated" or "found" or "rescue" or "free" or "release" or "freeing" or "rescuing" or "releasing")
+            {
+                return true;
+            }
+
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 }

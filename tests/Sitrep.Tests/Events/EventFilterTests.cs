@@ -184,4 +184,40 @@ public sealed class EventFilterTests
         var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
         Assert.Equal(AcledSubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
     }
+    [Theory]
+    [InlineData("The Kurdish YPG drove Islamic State from Kobane last month with the help of US-led air strikes .", AcledSubEventType.AirDroneStrike)]
+    [InlineData("Having finished the brutal bombing campaign on Kobane , the regime moved its jets elsewhere .", AcledSubEventType.AirDroneStrike)]
+    [InlineData("Kobane is strategically important in the battle against Islamic State .", AcledSubEventType.ArmedClash)]
+    [InlineData("Terrorists used the hub near Kobane to launch attacks on the cities .", AcledSubEventType.ArmedClash)]
+    [InlineData("Terrorists in response regularly bomb the residential areas of Kobane city with rockets .", AcledSubEventType.ShellingArtilleryMissileAttack)]
+    public void Extract_a_backing_a_campaign_the_war_a_purpose_or_a_habit_is_no_event(string sentence, AcledSubEventType type)
+    {
+        var kobane = EventTestText.Place("Kobane", 36.89, 38.35, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2015, 2, 25), [kobane]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == type);
+    }
+
+    [Fact]
+    public void Extract_captives_freed_are_no_abduction()
+    {
+        var hama = EventTestText.Place("Hama", 35.13, 36.76, admin1: "Hama");
+        var doc = EventTestText.Doc("In Hama the Syrian troops have found and saved 19 civilians abducted by Daesh terrorists .", new DateOnly(2017, 10, 29), [hama]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.AbductionForcedDisappearance);
+    }
+
+    [Fact]
+    public void Extract_codes_nothing_from_an_embedded_tweet()
+    {
+        var hama = EventTestText.Place("Hama", 35.13, 36.76, admin1: "Hama");
+        var doc = EventTestText.Doc("Syrian Army Allies Kill Scores of Terrorists in Hama pic.twitter.com/cfDtDjMvkz ( YaZeynab ) October 29 2017 .", new DateOnly(2017, 10, 29), [hama]);
+        Assert.Empty(EventTestText.Extractor.Extract(doc));
+    }
+
+    [Fact]
+    public void Extract_a_chemical_massacre_is_a_chemical_weapon_event()
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus");
+        var doc = EventTestText.Doc("The regime carried out a chemical massacre near Damascus on Wednesday , killing hundreds .", new DateOnly(2013, 8, 22), [damascus]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
 }
