@@ -406,6 +406,13 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "freed Palmyra from IS": a place freed is taken; "freed 19 civilians", "freed the hostages" are people set free.
+            if (entry.Lemma == "free" && !places.Any(p => p.Unit == i + len || (p.Unit == i + len + 1 && units[i + len].Key == "the")))
+            {
+                i += len;
+                continue;
+            }
+
             // "Syrian soldiers captured while fleeing", "troops captured by IS": people taken prisoner, not a place taken.
             if (entry.Class == TriggerClass.Capture && entry.IsVerb && prev is "soldiers" or "troops" or "fighters" or "men" or "civilians" or "people" or "militants"
                     or "members" or "officers" or "pilots" or "journalists" or "hostages" or "prisoners"
@@ -418,6 +425,15 @@ public sealed class EventExtractor
             // "rebels fighting both the regime and the jihadists", "opposition fighters battling forces loyal to Assad", "the main
             // force fighting Daesh": a participle after the fighters it describes says who they are, not that a clash happened;
             // "has been fighting ISIL for months" is a state (guideline §1).
+            // "rebel groups that had fought against the jihadists", "fighters who have battled IS": who the fighters are; "IS is
+            // battling for survival": a struggle, not a clash.
+            if (entry.Class == TriggerClass.Clash && entry.IsVerb
+                && ((prev is "had" or "have" or "has" && i >= 2 && units[i - 2].Key is "that" or "who" or "which") || (next == "for" && i + len + 1 < units.Length && units[i + len + 1].Key == "survival")))
+            {
+                i += len;
+                continue;
+            }
+
             if (entry.IsVerb && prev == "been" && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal) && IsViolent(entry.Class))
             {
                 i += len; // "militant groups have been shelling the city", "has been fighting ISIL for months": a state (guideline §1).

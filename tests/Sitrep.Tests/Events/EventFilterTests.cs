@@ -220,4 +220,37 @@ public sealed class EventFilterTests
         var doc = EventTestText.Doc("The regime carried out a chemical massacre near Damascus on Wednesday , killing hundreds .", new DateOnly(2013, 8, 22), [damascus]);
         Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
     }
+    [Theory]
+    [InlineData("IS executed eight men in Tukhar because they belonged to rebel groups that had fought against the jihadists .")]
+    [InlineData("IS controls much of Tukhar but is battling for survival on two fronts .")]
+    public void Extract_a_fight_that_describes_who_the_fighters_are_or_a_struggle_to_survive_is_no_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void Extract_a_place_freed_is_taken_and_people_freed_are_not()
+    {
+        var palmyra = EventTestText.Place("Palmyra", 34.55, 38.27, admin1: "Homs");
+        var taken = EventTestText.Doc("The Syrian forces freed Palmyra from IS gangs on March 27 .", new DateOnly(2016, 8, 13), [palmyra], [("on March 27", new DateOnly(2016, 3, 27))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(taken), x => x.Territory is not null);
+        Assert.Equal(AcledSubEventType.GovernmentRegainsTerritory, e.SubEventType);
+        var people = EventTestText.Doc("The Syrian forces freed 19 civilians held by IS in Palmyra on Saturday .", new DateOnly(2016, 8, 13), [palmyra]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(people), x => x.Territory is not null);
+    }
+
+    [Fact]
+    public void Extract_a_blast_and_the_suicide_bombing_at_the_same_place_and_day_are_one_suicide_bombing()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "A suicide bomber blew himself up at a meeting of Ahrar al-Sham in Aleppo .\n"
+            + "The Observatory said 19 fighters and four civilians were killed in the blast in Aleppo .",
+            new DateOnly(2016, 1, 25), [aleppo]);
+        var events = EventTestText.Extractor.Extract(doc).Where(x => x.Factuality == Factuality.Asserted).ToList();
+        Assert.Single(events);
+        Assert.Equal(AcledSubEventType.SuicideBomb, events[0].SubEventType);
+    }
 }
