@@ -147,12 +147,25 @@ internal sealed class DocContext
             var list = _placesBySentence[j].Where(p => !specificOnly || p.Place!.Kind is not (PlaceKind.Country or PlaceKind.Admin1)).ToList();
             if (list.Count > 0)
             {
-                return d < 0 ? list[^1] : list[0];
+                // "the villages of Akhtarin and Turkmen Bareh three kilometres east of Dabiq": Dabiq is the landmark the places
+                // are measured from, not one of them.
+                // A place far from the landmark it is measured from ("Al Maleh north of Aleppo" read as a village 400 km south) is
+                // a misreading; then the landmark is the better place.
+                var named = list.Where(p => !IsLandmark(p) && !list.Any(l => IsLandmark(l)
+                    && EventMatcher.DistanceKm(p.Place!.Latitude, p.Place.Longitude, l.Place!.Latitude, l.Place.Longitude) > 50)).ToList();
+                var from = named.Count > 0 ? named : list;
+                return d < 0 ? from[^1] : from[0];
             }
         }
 
         return null;
     }
+
+    /// <summary>A place named only as a reference point: "east of Dabiq", "10 km north of Aleppo".</summary>
+    static bool IsLandmark(PlaceMention p) =>
+        p.Relation is { } r && r.EndsWith("-of", StringComparison.Ordinal)
+        && (r.StartsWith("north", StringComparison.Ordinal) || r.StartsWith("south", StringComparison.Ordinal)
+            || r.StartsWith("east", StringComparison.Ordinal) || r.StartsWith("west", StringComparison.Ordinal));
 
     /// <summary>The first place of the document that is not a country (the headline's or lead's place).</summary>
     public PlaceMention? FirstPlace() =>

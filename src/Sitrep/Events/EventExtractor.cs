@@ -434,9 +434,9 @@ public sealed class EventExtractor
                 continue;
             }
 
-            if (entry.IsVerb && prev == "been" && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal) && IsViolent(entry.Class))
+            if (entry.IsVerb && prev == "been" && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal))
             {
-                i += len; // "militant groups have been shelling the city", "has been fighting ISIL for months": a state (guideline §1).
+                i += len; // "militant groups have been shelling the city", "has been fighting ISIL for months", "have been mobilizing": a state or process (guideline §1).
                 continue;
             }
 
@@ -677,8 +677,16 @@ public sealed class EventExtractor
 
     /// <summary>The event's admin1: "the Damascus suburbs/countryside/outskirts" lie in the division around the city (guideline §4).</summary>
     static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
-        relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
+        relation is { } r && (r.StartsWith("suburb", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
         && place.Admin1 is { } a && Admin1Names.Default.Surrounding(a) is { } around ? around : place.Admin1;
+
+    /// <summary>
+    /// "a besieged Damascus suburb", "the Damascus countryside": the unnamed suburbs of a city that is its own governorate are the
+    /// governorate around it (Rural Damascus), a governorate-level place (guideline §4, precision 3); "the outskirts of" stays near the city.
+    /// </summary>
+    static bool IsSurroundingGovernorate(Geo.Place place, string? relation) =>
+        relation is { } r && (r.StartsWith("suburb", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal))
+        && place.Admin1 is { } a && Admin1Names.Default.Surrounding(a) is not null;
 
     /// <summary>
     /// A seat or country written as a dateline ("BEIRUT At least 70 ...", "Beirut London- Warplanes ..."): all capitals, or
@@ -1315,7 +1323,7 @@ public sealed class EventExtractor
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
             place.Kind == Geo.PlaceKind.Country ? null : SurroundingAdmin1(place, c.Place!.Relation), place.Admin2,
-            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
+            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region || IsSurroundingGovernorate(place, c.Place!.Relation) ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)
         {

@@ -944,7 +944,7 @@ public sealed class Geoparser : IGeoparser
             if (hasNext && (_cues.Lower(nextW) & GeoCues.Rural) != 0)
             {
                 c.Relation = nextW.ToString().ToLowerInvariant();
-                c.Precision = nextW is "outskirts" or "suburbs" or "environs" ? 2 : 3;
+                c.Precision = nextW is "outskirts" or "suburbs" or "suburb" or "environs" ? 2 : 3;
             }
             else if (last.Possessive && next < toks.Count && (_cues.Lower(W(next)) & GeoCues.Rural) != 0)
             {

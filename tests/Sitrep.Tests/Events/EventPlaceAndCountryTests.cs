@@ -167,4 +167,40 @@ public sealed class EventPlaceAndCountryTests
         Assert.Equal("Jisreen", e.Location!.Name);
         Assert.Equal(new DateOnly(2017, 10, 31), e.EventDate);
     }
+    [Theory]
+    [InlineData("suburb", 3)]
+    [InlineData("suburbs", 3)]
+    [InlineData("countryside", 3)]
+    [InlineData("outskirts", 2)]
+    public void Extract_the_unnamed_suburbs_of_a_city_governorate_are_the_governorate_around_it_at_precision_3(string relation, int precision)
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus Governorate");
+        var doc = EventTestText.Doc("Regime forces continued the bombardment of a besieged Damascus suburb on Wednesday , killing eight civilians .", new DateOnly(2017, 11, 20), [damascus]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p with { Relation = relation, Precision = 2 })] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Rif-dimashq", e.Location!.Admin1);
+        Assert.Equal(precision, e.Location.GeoPrecision);
+    }
+
+    [Fact]
+    public void Extract_a_placeless_sentence_takes_the_neighbouring_places_not_the_landmark_they_are_measured_from()
+    {
+        var akhtarin = EventTestText.Place("Akhtarin", 36.51, 37.34, admin1: "Aleppo");
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "IS fighters attempted to enter the rebel-controlled villages of Akhtarin and Turkmen Bareh three kilometres east of Dabiq .\n"
+            + "IS fighters had captured those villages in a counter attack on Saturday .",
+            new DateOnly(2016, 10, 9), [akhtarin, dabiq], [("on Saturday", new DateOnly(2016, 10, 8))]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p.Text == "Dabiq" ? p with { Relation = "east-of", Precision = 2 } : p)] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Territory is not null);
+        Assert.Equal("Akhtarin", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_base_being_mobilised_in_is_no_event()
+    {
+        var qabasin = EventTestText.Place("Qabasin", 36.35, 37.68, admin1: "Aleppo");
+        var doc = EventTestText.Doc("ISIS have been mobilizing all their forces in the village of Qabasin for unknown reasons this morning .", new DateOnly(2016, 6, 24), [qabasin]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+    }
 }

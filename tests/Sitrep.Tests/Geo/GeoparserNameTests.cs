@@ -52,6 +52,14 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
         Assert.Equal("sup:tabqa-airbase", m.Place?.Id);
     }
 
+    [Theory]
+    [InlineData("Thirty one Islamic State militants have been killed in clashes .")]
+    [InlineData("Fifty people died and Hundreds fled .")]
+    public void Parse_does_not_read_a_capitalised_number_word_as_a_town(string text)
+    {
+        Assert.DoesNotContain(Parse(text), x => x.Place is not null);
+    }
+
     [Fact]
     public void Parse_keeps_the_town_when_the_kind_word_names_nothing_the_gazetteer_knows()
     {
