@@ -75,6 +75,7 @@ public sealed class EventExtractor
             var actors = FindActors(units, places, ctx, out var sources);
             // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
             places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
+            places.RemoveAll(p => IsMisplacedPart(units, places, p));
             if (places.Any(p => p.Mention.Role == ToponymRole.Location && !IsReporterOrBasePlace(units, p.Unit)))
             {
                 places.RemoveAll(p => IsReporterOrBasePlace(units, p.Unit));
@@ -172,6 +173,42 @@ public sealed class EventExtractor
         }
 
         return head;
+    }
+
+    /// <summary>
+    /// "al-Qusour neighborhood in Deir Ezzor city", "the Sukari district of Aleppo": a part named inside a whole must lie in it;
+    /// read as a namesake far away (a town of Homs), the part is a misreading and the whole is the place.
+    /// </summary>
+    static bool IsMisplacedPart(ImmutableArray<MatchUnit> u, List<PlaceAt> places, PlaceAt part)
+    {
+        if (part.Mention.Place is not { } p || part.Mention.Role != ToponymRole.Location)
+        {
+            return false;
+        }
+
+        var whole = places.Where(w => w != part && w.Unit >= part.EndUnit && w.Unit <= part.EndUnit + 4 && w.Mention.Place is not null && w.Mention.Role == ToponymRole.Location)
+            .OrderBy(w => w.Unit).FirstOrDefault();
+        if (whole is null || whole.Mention.Place!.Kind is PlaceKind.Country)
+        {
+            return false;
+        }
+
+        var sawIn = false;
+        for (var j = part.EndUnit; j < whole.Unit; j++)
+        {
+            var k = u[j].Key;
+            if (k is "in" or "of")
+            {
+                sawIn = true;
+            }
+            else if (k is not ("neighbourhood" or "neighborhood" or "district" or "quarter" or "area" or "camp" or "the" or "," or "city"))
+            {
+                return false;
+            }
+        }
+
+        return sawIn && part.EndUnit < u.Length && u[part.EndUnit].Key is "neighbourhood" or "neighborhood" or "district" or "quarter" or "camp"
+            && EventMatcher.DistanceKm(p.Latitude, p.Longitude, whole.Mention.Place.Latitude, whole.Mention.Place.Longitude) > 30;
     }
 
     static readonly FrozenSet<string> Reporters = new[]

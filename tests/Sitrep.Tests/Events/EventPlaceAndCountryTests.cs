@@ -203,4 +203,23 @@ public sealed class EventPlaceAndCountryTests
         var doc = EventTestText.Doc("ISIS have been mobilizing all their forces in the village of Qabasin for unknown reasons this morning .", new DateOnly(2016, 6, 24), [qabasin]);
         Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
     }
+    [Fact]
+    public void Extract_a_neighbourhood_read_as_a_far_namesake_yields_to_the_city_it_is_said_to_be_in()
+    {
+        var qusayr = EventTestText.Place("Qusour", 34.51, 36.58, admin1: "Homs");
+        var deir = EventTestText.Place("Deir Ezzor", 35.34, 40.14, admin1: "Deir ez-Zor");
+        var doc = EventTestText.Doc("Two civilians were killed by shells fired by ISIS terrorists on al- Qusour neighborhood in Deir Ezzor city .", new DateOnly(2016, 4, 30), [qusayr, deir]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Deir Ezzor", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_neighbourhood_inside_its_city_stays_the_place()
+    {
+        var sukari = EventTestText.Place("Sukari", 36.17, 37.15, admin1: "Aleppo");
+        var aleppo = EventTestText.Place("Aleppo", 36.20, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Two civilians were killed by shells fired on the Sukari district of Aleppo on Saturday .", new DateOnly(2016, 4, 30), [sukari, aleppo]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Sukari", e.Location!.Name);
+    }
 }
