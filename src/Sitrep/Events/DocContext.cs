@@ -182,7 +182,10 @@ internal sealed class DocContext
             var units = MatchUnit.Of(sentence.Tokens);
             var (ts, te) = trigger.Start < units.Length && trigger.End - 1 < units.Length
                 ? (units[trigger.Start].Span.Start, units[trigger.End - 1].Span.End) : (sentence.Span.Start, sentence.Span.Start);
-            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span)))
+            // A date before a photo credit ("... Idlib province Syria August 6 2016 (TRT World and Agencies) A suicide bomber ...")
+            // dates the caption, not what follows the credit.
+            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span))
+                    && !(t.Span.End <= ts && CreditBetween(doc.Text, t.Span.End, ts)))
                 .OrderBy(t => t.Span.Start >= te ? t.Span.Start - te : Math.Max(0, ts - t.Span.End)).ThenBy(t => t.Span.Start).FirstOrDefault();
             if (own is not null)
             {
@@ -206,6 +209,33 @@ internal sealed class DocContext
         }
 
         return (DateOnly.MinValue, new DateInterval(DateOnly.MinValue, DateOnly.MaxValue), TimePrecision.Month, RoleRule.None);
+    }
+
+    /// <summary>A parenthesised photo or agency credit ("(TRT World and Agencies)", "(AFP)") between two offsets.</summary>
+    static bool CreditBetween(string text, int from, int to)
+    {
+        var open = text.IndexOf('(', from, to - from);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf(')', open, to - open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var inside = text.AsSpan(open + 1, close - open - 1);
+        foreach (var credit in (ReadOnlySpan<string>)["Agencies", "AFP", "Reuters", "AP Photo", "Getty", "Photo", "File"])
+        {
+            if (inside.Contains(credit, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The latest four-digit year (1990–2099) written in <paramref name="text"/>.</summary>
