@@ -236,7 +236,7 @@ internal static class EventFilters
     /// of "came/comes" to set it against a backdrop; the places and dates of that clause are the backdrop's, not the act's.
     /// </summary>
     public static bool IsBackdropReMention(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t) =>
-        !t.Entry.IsVerb && t.End < u.Length && u[t.End].Key is "came" or "comes" or "come";
+        t.End < u.Length && u[t.End].Key is "came" or "comes" or "come" && !t.Form.EndsWith("ed", StringComparison.Ordinal);
 
     /// <summary>"19 explosions were heard during the air strikes": a sound heard, not a bombing of its own.</summary>
     public static bool IsHeardOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)

@@ -22,6 +22,19 @@ public sealed class ActorRegistryTests
         Assert.Equal(expected, Registry.Resolve(values[0].Actor!, null, null).Name);
     }
 
+    [Theory]
+    [InlineData("Russian Aerospace Forces", "Military Forces of Russia")]
+    [InlineData("Syrian air forces", "Military Forces of Syria")]
+    public void Match_an_aerospace_or_air_force_is_its_states_military_as_an_aerial_means(string phrase, string expected)
+    {
+        var units = EventTestText.Units(phrase);
+        var (values, length) = Registry.Match(units, 0);
+        Assert.Equal(units.Length, length);
+        var alias = values.First(v => v.Use == AliasUse.Name);
+        Assert.Equal(expected, Registry.Resolve(alias.Actor!, null, null).Name);
+        Assert.True(alias.Actor!.Has("air"));
+    }
+
     [Fact]
     public void Match_lowercase_is_is_not_islamic_state()
     {

@@ -253,4 +253,12 @@ public sealed class EventFilterTests
         Assert.Single(events);
         Assert.Equal(AcledSubEventType.SuicideBomb, events[0].SubEventType);
     }
+    [Fact]
+    public void Extract_an_attack_named_again_as_the_subject_of_came_is_no_new_clash()
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc("The December attack came after militants began evacuating the last district they held in Manbij .", new DateOnly(2016, 2, 21), [manbij]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted
+            && e.SubEventType is AcledSubEventType.ArmedClash or AcledSubEventType.Attack);
+    }
 }
