@@ -14,6 +14,8 @@ public sealed class ActorRegistryTests
     [InlineData("Syria's army", "Military Forces of Syria")]      // possessive, tokenised clitic
     [InlineData("Syrias army", "Military Forces of Syria")]       // possessive with the apostrophe stripped (FA-KES)
     [InlineData("US-led coalition", "US-led Coalition")]
+    [InlineData("Islam Army", "Jaish al-Islam")]                     // AFP's translation of the name
+    [InlineData("Liwa al-Fateh", "Liwa al-Fateh")]
     public void Match_alias_resolves_to_canonical_name(string phrase, string expected)
     {
         var units = EventTestText.Units(phrase);
