@@ -109,7 +109,18 @@ static class EvalEventsCommand
         Console.WriteLine($"== {doc}");
         foreach (var (g, p) in matches)
         {
-            Console.WriteLine($"  MATCH {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} fat={g.Fatalities} || {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} fat={p.Fatalities} date={p.EventDate:yyyy-MM-dd} [{p.Roles}] '{p.Trigger}' :: {(p.Sources.IsDefaultOrEmpty ? "" : p.Sources[0].Sentence[..Math.Min(160, p.Sources[0].Sentence.Length)])}");
+            // Fields the match gets wrong, as scored by EventEvaluation (place: more than 5 km, or another admin1 at precision 3).
+            var wrong = string.Join(",", new[]
+            {
+                g.SubType != p.SubEventType ? "sub" : null,
+                !string.Equals(g.Actor1, p.Actor1?.Name, StringComparison.OrdinalIgnoreCase) ? "a1" : null,
+                !string.Equals(g.Actor2, p.Actor2?.Name, StringComparison.OrdinalIgnoreCase) ? "a2" : null,
+                g.Fatalities != p.Fatalities ? "fat" : null,
+                g.Window.Start > p.EventDate || p.EventDate > g.Window.End ? "date" : null,
+                p.Location is null || !EventMatcher.PlacesCompatible(g.Location, p.Location, 5)
+                    ? string.Create(CultureInfo.InvariantCulture, $"place({(p.Location is null ? -1 : EventMatcher.DistanceKm(g.Location, p.Location)):0}km)") : null,
+            }.Where(x => x is not null));
+            Console.WriteLine($"  MATCH{(wrong.Length == 0 ? "" : " !" + wrong)} {AcledTaxonomy.Label(g.SubType)} {g.Actor1}/{g.Actor2} @{g.Location.Name} fat={g.Fatalities} || {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} fat={p.Fatalities} date={p.EventDate:yyyy-MM-dd} [{p.Roles}] '{p.Trigger}' :: {(p.Sources.IsDefaultOrEmpty ? "" : p.Sources[0].Sentence[..Math.Min(160, p.Sources[0].Sentence.Length)])}");
         }
 
         foreach (var g in gold.Where(g => !matches.Any(m => m.Gold == g)))
@@ -124,7 +135,7 @@ static class EvalEventsCommand
 
         foreach (var p in predicted.Where(p => !matches.Any(m => m.Pred == p)))
         {
-            Console.WriteLine($"  EXTRA {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} {p.EventDate:yyyy-MM-dd} '{p.Trigger}' :: {(p.Sources.IsDefaultOrEmpty ? "" : p.Sources[0].Sentence[..Math.Min(110, p.Sources[0].Sentence.Length)])}");
+            Console.WriteLine($"  EXTRA {AcledTaxonomy.Label(p.SubEventType)} {p.Actor1?.Name}/{p.Actor2?.Name} @{p.Location?.Name} {p.EventDate:yyyy-MM-dd} '{p.Trigger}' :: {(p.Sources.IsDefaultOrEmpty ? "" : p.Sources[0].Sentence[..Math.Min(400, p.Sources[0].Sentence.Length)])} [{p.Roles}] n={p.Sources.Length}");
         }
     }
 }

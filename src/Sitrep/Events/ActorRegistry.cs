@@ -164,10 +164,13 @@ public sealed class ActorRegistry
         "forces", "troops", "army", "military", "soldiers", "army forces", "armed forces", "government forces", "regime forces",
         "pro-government forces", "jets", "warplanes", "aircraft", "air force", "fighter jets", "helicopters", "navy", "artillery",
         "tanks", "special forces", "security forces", "government troops", "military forces", "drones", "army units", "units",
-        "soldier", "forces loyal to the government",
+        "soldier", "forces loyal to the government", "air forces", "aerospace forces", "aerospace force", "aerospace defense forces",
+        "aerospace defence forces",
     ];
 
-    static readonly string[] AirNouns = ["jets", "warplanes", "aircraft", "air force", "fighter jets", "helicopters", "drones"];
+    static readonly string[] AirNouns =
+        ["jets", "warplanes", "aircraft", "air force", "fighter jets", "helicopters", "drones", "air forces", "aerospace forces", "aerospace force",
+            "aerospace defense forces", "aerospace defence forces"];
 
     static void Generate(StateInfo s, Dictionary<string, ActorDefinition> byId, PhraseIndex<ActorAlias> index)
     {

@@ -147,12 +147,25 @@ internal sealed class DocContext
             var list = _placesBySentence[j].Where(p => !specificOnly || p.Place!.Kind is not (PlaceKind.Country or PlaceKind.Admin1)).ToList();
             if (list.Count > 0)
             {
-                return d < 0 ? list[^1] : list[0];
+                // "the villages of Akhtarin and Turkmen Bareh three kilometres east of Dabiq": Dabiq is the landmark the places
+                // are measured from, not one of them.
+                // A place far from the landmark it is measured from ("Al Maleh north of Aleppo" read as a village 400 km south) is
+                // a misreading; then the landmark is the better place.
+                var named = list.Where(p => !IsLandmark(p) && !list.Any(l => IsLandmark(l)
+                    && EventMatcher.DistanceKm(p.Place!.Latitude, p.Place.Longitude, l.Place!.Latitude, l.Place.Longitude) > 50)).ToList();
+                var from = named.Count > 0 ? named : list;
+                return d < 0 ? from[^1] : from[0];
             }
         }
 
         return null;
     }
+
+    /// <summary>A place named only as a reference point: "east of Dabiq", "10 km north of Aleppo".</summary>
+    static bool IsLandmark(PlaceMention p) =>
+        p.Relation is { } r && r.EndsWith("-of", StringComparison.Ordinal)
+        && (r.StartsWith("north", StringComparison.Ordinal) || r.StartsWith("south", StringComparison.Ordinal)
+            || r.StartsWith("east", StringComparison.Ordinal) || r.StartsWith("west", StringComparison.Ordinal));
 
     /// <summary>The first place of the document that is not a country (the headline's or lead's place).</summary>
     public PlaceMention? FirstPlace() =>
@@ -169,7 +182,10 @@ internal sealed class DocContext
             var units = MatchUnit.Of(sentence.Tokens);
             var (ts, te) = trigger.Start < units.Length && trigger.End - 1 < units.Length
                 ? (units[trigger.Start].Span.Start, units[trigger.End - 1].Span.End) : (sentence.Span.Start, sentence.Span.Start);
-            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span)))
+            // A date before a photo credit ("... Idlib province Syria August 6 2016 (TRT World and Agencies) A suicide bomber ...")
+            // dates the caption, not what follows the credit.
+            var own = doc.Times.Where(t => sentence.Span.Contains(t.Span) && !t.Future && t.Interval.Start <= pub && !(_dateline is { } dl && dl.Overlaps(t.Span))
+                    && !(t.Span.End <= ts && CreditBetween(doc.Text, t.Span.End, ts)))
                 .OrderBy(t => t.Span.Start >= te ? t.Span.Start - te : Math.Max(0, ts - t.Span.End)).ThenBy(t => t.Span.Start).FirstOrDefault();
             if (own is not null)
             {
@@ -193,6 +209,33 @@ internal sealed class DocContext
         }
 
         return (DateOnly.MinValue, new DateInterval(DateOnly.MinValue, DateOnly.MaxValue), TimePrecision.Month, RoleRule.None);
+    }
+
+    /// <summary>A parenthesised photo or agency credit ("(TRT World and Agencies)", "(AFP)") between two offsets.</summary>
+    static bool CreditBetween(string text, int from, int to)
+    {
+        var open = text.IndexOf('(', from, to - from);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var close = text.IndexOf(')', open, to - open);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var inside = text.AsSpan(open + 1, close - open - 1);
+        foreach (var credit in (ReadOnlySpan<string>)["Agencies", "AFP", "Reuters", "AP Photo", "Getty", "Photo", "File"])
+        {
+            if (inside.Contains(credit, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The latest four-digit year (1990–2099) written in <paramref name="text"/>.</summary>

@@ -148,7 +148,7 @@ internal static class EventCoreference
     }
 
     static bool Coreferent(ConflictEvent r, ConflictEvent e) =>
-        r.Factuality == e.Factuality && (r.SubEventType == e.SubEventType || IsGeneric(e) || IsGeneric(r))
+        r.Factuality == e.Factuality && (r.SubEventType == e.SubEventType || IsGeneric(e) || IsGeneric(r) || Bombing(r.SubEventType) && Bombing(e.SubEventType) && r.EventDate == e.EventDate)
         && (r.Territory is null) == (e.Territory is null)
         && SamePlace(r.Location, e.Location) && r.DateInterval.Overlaps(e.DateInterval)
         && (Fits(r.Actor1, e.Actor1) && Fits(r.Actor2, e.Actor2)
@@ -166,12 +166,37 @@ internal static class EventCoreference
 
     static bool IsState(ActorRef a) => a.Kind is ActorKind.StateForces or ActorKind.ExternalForce or ActorKind.Government;
 
+    /// <summary>
+    /// A suicide bombing and a "blast" or "car bomb" at the same place on the same day are one bombing, coded as the suicide bombing
+    /// when any mention says a bomber died with the bomb (guideline §2).
+    /// </summary>
+    static bool Bombing(AcledSubEventType t) => t is AcledSubEventType.SuicideBomb or AcledSubEventType.RemoteExplosiveLandmineIed;
+
     /// <summary><paramref name="e"/> folded into <paramref name="r"/>: r's fields win, e fills what r lacks.</summary>
     static ConflictEvent Merge(ConflictEvent r, ConflictEvent e)
     {
+        if (r.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed && e.SubEventType == AcledSubEventType.SuicideBomb)
+        {
+            r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo };
+        }
+
         if (IsGeneric(r) && !IsGeneric(e))
         {
             r = r with { SubEventType = e.SubEventType, Plover = e.Plover, Cameo = e.Cameo, Roles = e.Roles };
+        }
+
+        // A host placed only by the paragraph or the document ("Regime planes fired rockets on several parts of Douma") takes
+        // the place a mention names for itself ("regime shelling on the town of Jisreen"), and a host dated only by the
+        // publication takes the date a mention gives ("On Tuesday").
+        if (r.Roles is { } rr && e.Roles is { } er && e.Location is not null && (r.Location is null || r.Location.Country == e.Location.Country)
+            && rr.Place is RoleRule.ParagraphPlace or RoleRule.DocumentPlace or RoleRule.None && er.Place is RoleRule.LocativePhrase or RoleRule.CapturedPlace)
+        {
+            r = r with { Location = e.Location, Roles = rr with { Place = er.Place } };
+        }
+
+        if (r.Roles is { } rd && e.Roles is { } ed && rd.Date == RoleRule.PublicationDate && ed.Date == RoleRule.OwnDate && r.Territory is null)
+        {
+            r = r with { EventDate = e.EventDate, DateInterval = e.DateInterval, TimePrecision = e.TimePrecision, Roles = rd with { Date = ed.Date } };
         }
 
         return r with

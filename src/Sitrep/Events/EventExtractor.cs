@@ -75,6 +75,12 @@ public sealed class EventExtractor
             var actors = FindActors(units, places, ctx, out var sources);
             // "Free Syrian Army", "Syrian Observatory": a toponym inside an actor's name is no place.
             places.RemoveAll(p => actors.Any(a => a.Use == AliasUse.Name && !a.IsAnaphor && a.End - a.Start >= 2 && a.Start <= p.Unit && p.EndUnit <= a.End && a.Def.Kind != ActorKind.Government));
+            places.RemoveAll(p => IsMisplacedPart(units, places, p));
+            if (places.Any(p => p.Mention.Role == ToponymRole.Location && !IsReporterOrBasePlace(units, p.Unit)))
+            {
+                places.RemoveAll(p => IsReporterOrBasePlace(units, p.Unit));
+            }
+
             var triggers = FindTriggers(units, actors, places);
             if (triggers.Count > 0)
             {
@@ -126,6 +132,113 @@ public sealed class EventExtractor
         }
 
         return e;
+    }
+
+    /// <summary>
+    /// The first of a list of villages or towns the place belongs to ("Akhtarin, Turkmen Bareh and Dabiq": commas, "and", "or" and
+    /// capitalised words the gazetteer does not know between them), or the place itself.
+    /// </summary>
+    static PlaceAt FirstOfList(ImmutableArray<MatchUnit> u, List<PlaceAt> usable, PlaceAt place)
+    {
+        static bool Local(PlaceAt p) => p.Mention.Place!.Kind is not (PlaceKind.Country or PlaceKind.Admin1 or PlaceKind.Admin2 or PlaceKind.Region);
+        if (!Local(place))
+        {
+            return place;
+        }
+
+        var head = place;
+        while (usable.Where(p => p != head && p.EndUnit <= head.Unit && p.EndUnit >= head.Unit - 4 && Local(p)).OrderByDescending(p => p.EndUnit).FirstOrDefault() is { } before)
+        {
+            var separated = false;
+            for (var j = before.EndUnit; j < head.Unit; j++)
+            {
+                if (u[j].Key is "," or "and" or "or")
+                {
+                    separated = true;
+                    continue;
+                }
+
+                if (u[j].Surface.Length == 0 || !char.IsUpper(u[j].Surface[0]))
+                {
+                    return head;
+                }
+            }
+
+            if (!separated && before.EndUnit == head.Unit)
+            {
+                return head; // two names glued together are one name misread, not a list
+            }
+
+            head = before;
+        }
+
+        return head;
+    }
+
+    /// <summary>
+    /// "al-Qusour neighborhood in Deir Ezzor city", "the Sukari district of Aleppo": a part named inside a whole must lie in it;
+    /// read as a namesake far away (a town of Homs), the part is a misreading and the whole is the place.
+    /// </summary>
+    static bool IsMisplacedPart(ImmutableArray<MatchUnit> u, List<PlaceAt> places, PlaceAt part)
+    {
+        if (part.Mention.Place is not { } p || part.Mention.Role != ToponymRole.Location)
+        {
+            return false;
+        }
+
+        var whole = places.Where(w => w != part && w.Unit >= part.EndUnit && w.Unit <= part.EndUnit + 4 && w.Mention.Place is not null && w.Mention.Role == ToponymRole.Location)
+            .OrderBy(w => w.Unit).FirstOrDefault();
+        if (whole is null || whole.Mention.Place!.Kind is PlaceKind.Country)
+        {
+            return false;
+        }
+
+        var sawIn = false;
+        for (var j = part.EndUnit; j < whole.Unit; j++)
+        {
+            var k = u[j].Key;
+            if (k is "in" or "of")
+            {
+                sawIn = true;
+            }
+            else if (k is not ("neighbourhood" or "neighborhood" or "district" or "quarter" or "area" or "camp" or "the" or "," or "city"))
+            {
+                return false;
+            }
+        }
+
+        return sawIn && part.EndUnit < u.Length && u[part.EndUnit].Key is "neighbourhood" or "neighborhood" or "district" or "quarter" or "camp"
+            && EventMatcher.DistanceKm(p.Latitude, p.Longitude, whole.Mention.Place.Latitude, whole.Mention.Place.Longitude) > 30;
+    }
+
+    static readonly FrozenSet<string> Reporters = new[]
+    {
+        "source", "sources", "correspondent", "correspondents", "reporter", "reporters", "official", "officials", "spokesman", "spokesperson",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> Stationed = new[] { "positioned", "stationed", "entrenched", "based", "holed" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "a source in Hasaka", "SANA's correspondent in Deir Ezzor", "an official from Idlib", "the Governor of Hatay": where the report comes from; "terrorists
+    /// positioned in al-Rashidin fired rockets", "holed up in": where the attackers are. Neither is where the act happened, nor a
+    /// place later mentions refer back to, when the sentence names another place (alone, it is usually near the act).
+    /// </summary>
+    internal static bool IsReporterOrBasePlace(ImmutableArray<MatchUnit> u, int placeUnit)
+    {
+        var j = placeUnit - 1;
+        while (j >= 0 && u[j].Key is "the" or "al")
+        {
+            j--;
+        }
+
+        if (j < 1)
+        {
+            return false;
+        }
+
+        return (u[j].Key is "in" or "at" or "from" && Reporters.Contains(u[j - 1].Key))
+            || (u[j].Key == "of" && u[j - 1].Key is "governor" or "mayor" or "minister" or "ambassador" or "envoy" or "president" or "chief" or "head")
+            || (u[j].Key == "in" && (Stationed.Contains(u[j - 1].Key) || (u[j - 1].Key == "up" && j >= 2 && u[j - 2].Key == "holed")));
     }
 
     /// <summary>Longest sentence (in tokens) worth parsing: longer ones are mostly run-ons of captions, datelines and link lists.</summary>
@@ -340,11 +453,65 @@ public sealed class EventExtractor
             var next = i + len < units.Length ? units[i + len].Key : "";
             if ((entry.Lemma is "take" or "take over" && next is "part" or "place" or "note" or "care" or "steps" or "advantage" or "refuge" or "shelter" or "measures" or "action")
                 || (entry.Lemma == "fall" && next is "back" or "apart" or "short" or "silent")
-                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"))
+                || (MatchUnit.Normalize(form) == "surrounding" && (next is "areas" or "area" or "villages" or "countryside" or "towns" or "region" or "neighbourhoods" or "neighborhoods" or "province" || prev is "in" or "the" or "and" or "of" or "its" or "their" or "from"
+                    || prev is "area" or "areas" or "region" or "villages" or "towns" or "countryside" or "neighbourhood" or "neighborhood" or "neighbourhoods" or "neighborhoods" or "district" or "districts" or "hills" or "farms"))
                 || (entry.Class is TriggerClass.Capture && next is "hostage" or "hostages" or "prisoner" or "prisoners" or "captive" or "captives" or "away" or "into")
                 || (entry.Class == TriggerClass.Agreement && entry.IsVerb && next is "to" or "upon"))
             {
                 // "took part in", "fell back", "agreed to provide", "the zone agreed upon": not a capture, not a concluded agreement.
+                i += len;
+                continue;
+            }
+
+            // "Katyusha rocket launchers", "a mortar shells plant", "the base holds tanks and artillery": the weapon as a thing
+            // made, stored or destroyed, not fired.
+            if (entry.Class is TriggerClass.Shelling or TriggerClass.AirStrike && !entry.IsVerb
+                && (next is "launcher" or "launchers" or "launch" or "launching" or "factory" or "factories" or "plant" or "plants" or "depot" or "depots"
+                        or "warehouse" or "warehouses" or "workshop" or "workshops" or "stockpile" or "stockpiles" or "cache" or "caches" or "platform" or "platforms"
+                    || units.Skip(Math.Max(0, i - 10)).Take(Math.Min(i, 10)).Any(x => x.Key is "holds" or "possesses" or "possess" or "owns" or "stores" or "stored")))
+            {
+                i += len;
+                continue;
+            }
+
+            // "freed Palmyra from IS": a place freed is taken; "freed 19 civilians", "freed the hostages" are people set free.
+            if (entry.Lemma == "free" && !places.Any(p => p.Unit == i + len || (p.Unit == i + len + 1 && units[i + len].Key == "the")))
+            {
+                i += len;
+                continue;
+            }
+
+            // "Syrian soldiers captured while fleeing", "troops captured by IS": people taken prisoner, not a place taken.
+            if (entry.Class == TriggerClass.Capture && entry.IsVerb && prev is "soldiers" or "troops" or "fighters" or "men" or "civilians" or "people" or "militants"
+                    or "members" or "officers" or "pilots" or "journalists" or "hostages" or "prisoners"
+                && next is "while" or "by" or "during" or "were" or "was" or "are" or "after" or "alive")
+            {
+                i += len;
+                continue;
+            }
+
+            // "rebels fighting both the regime and the jihadists", "opposition fighters battling forces loyal to Assad", "the main
+            // force fighting Daesh": a participle after the fighters it describes says who they are, not that a clash happened;
+            // "has been fighting ISIL for months" is a state (guideline §1).
+            // "rebel groups that had fought against the jihadists", "fighters who have battled IS": who the fighters are; "IS is
+            // battling for survival": a struggle, not a clash.
+            if (entry.Class == TriggerClass.Clash && entry.IsVerb
+                && ((prev is "had" or "have" or "has" && i >= 2 && units[i - 2].Key is "that" or "who" or "which") || (next == "for" && i + len + 1 < units.Length && units[i + len + 1].Key == "survival")))
+            {
+                i += len;
+                continue;
+            }
+
+            if (entry.IsVerb && prev == "been" && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal))
+            {
+                i += len; // "militant groups have been shelling the city", "has been fighting ISIL for months", "have been mobilizing": a state or process (guideline §1).
+                continue;
+            }
+
+            if (entry.Class == TriggerClass.Clash && len == 1 && units[i].Key.EndsWith("ing", StringComparison.Ordinal)
+                && (prev == "been" || actors.Any(a => a.End == i && !a.IsAnaphor) || prev is "fighters" or "rebels" or "militants" or "groups" or "group" or "force" or "forces"
+                    or "kurds" or "arabs" or "men" or "units" or "factions" or "militias" or "militiamen" or "jihadists" or "troops" or "soldiers"))
+            {
                 i += len;
                 continue;
             }
@@ -386,7 +553,9 @@ public sealed class EventExtractor
 
         var prev = i > 0 ? units[i - 1].Key : "";
         var key = MatchUnit.Normalize(form);
-        var nounish = Determiners.Contains(prev) || CasualtyParser.NumberAt(units, i - 1) is not null;
+        // "to launch attacks", "carried out strikes": the object of a light verb is the noun.
+        var nounish = Determiners.Contains(prev) || CasualtyParser.NumberAt(units, i - 1) is not null
+            || prev is "launch" or "launched" or "launching" or "launches" or "carry" or "carried" or "conduct" or "conducted" or "conducting" or "mount" or "mounted" or "stage" or "staged";
         var verbish = key.EndsWith("ed", StringComparison.Ordinal) || Auxiliaries.Contains(prev) || prev is "to" or "have" or "has" or "had" or "and";
         var wantVerb = verbish || !nounish;
         if (nounish && !key.EndsWith("ed", StringComparison.Ordinal))
@@ -478,6 +647,13 @@ public sealed class EventExtractor
                 continue;
             }
 
+            // "a suicide bomber carried out the attack using a car bomb", "a suicide bomber detonated an explosive vest": one suicide bombing.
+            if (cls == TriggerClass.Explosive && coded.FirstOrDefault(x => x.Trigger.Entry.Class == TriggerClass.SuicideBomb && x.Factuality == c.Factuality) is { } suicide)
+            {
+                suicide.Absorb(c);
+                continue;
+            }
+
             var twin = kept.FirstOrDefault(k => k.SubType == c.SubType && k.Factuality == c.Factuality && k.Place?.Place?.Id == c.Place?.Place?.Id);
             if (twin is not null)
             {
@@ -546,6 +722,12 @@ public sealed class EventExtractor
                 || (c.Trigger.Entry.Class is TriggerClass.AirStrike or TriggerClass.Shelling && !c.Trigger.Entry.IsVerb && EventFilters.IsBackingOf(units, c.Trigger.Start))
                 || (c.Trigger.Entry.Class == TriggerClass.Chemical && EventFilters.IsWeaponOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Shelling && EventFilters.IsMunitionOnly(units, c.Trigger))
+                || EventFilters.IsBackdropReMention(units, c.Trigger)
+                || EventFilters.IsTrend(units, c.Trigger)
+                || EventFilters.IsCampaign(units, c.Trigger)
+                || (c.Trigger.Entry.Class == TriggerClass.Kidnap && EventFilters.IsRescuedCaptives(units, c.Trigger))
+                || EventFilters.IsDemanded(units, c.Trigger)
+                || (c.Trigger.Entry.Class == TriggerClass.Explosive && EventFilters.IsHeardOnly(units, c.Trigger))
                 || (c.Trigger.Entry.Class == TriggerClass.Agreement && !c.Trigger.Entry.IsVerb && EventFilters.IsUnconcludedAgreement(units, c.Trigger.Start, c.Trigger.End))))
             {
                 continue; // a campaign's start, a habit, a ceasefire only referred to: not an event (guideline §1).
@@ -585,8 +767,16 @@ public sealed class EventExtractor
 
     /// <summary>The event's admin1: "the Damascus suburbs/countryside/outskirts" lie in the division around the city (guideline §4).</summary>
     static string? SurroundingAdmin1(Geo.Place place, string? relation) =>
-        relation is { } r && (r.StartsWith("suburbs", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
+        relation is { } r && (r.StartsWith("suburb", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal) || r.StartsWith("outskirts", StringComparison.Ordinal))
         && place.Admin1 is { } a && Admin1Names.Default.Surrounding(a) is { } around ? around : place.Admin1;
+
+    /// <summary>
+    /// "a besieged Damascus suburb", "the Damascus countryside": the unnamed suburbs of a city that is its own governorate are the
+    /// governorate around it (Rural Damascus), a governorate-level place (guideline §4, precision 3); "the outskirts of" stays near the city.
+    /// </summary>
+    static bool IsSurroundingGovernorate(Geo.Place place, string? relation) =>
+        relation is { } r && (r.StartsWith("suburb", StringComparison.Ordinal) || r.StartsWith("countryside", StringComparison.Ordinal))
+        && place.Admin1 is { } a && Admin1Names.Default.Surrounding(a) is not null;
 
     /// <summary>
     /// A seat or country written as a dateline ("BEIRUT At least 70 ...", "Beirut London- Warplanes ..."): all capitals, or
@@ -1094,11 +1284,19 @@ public sealed class EventExtractor
             return;
         }
 
+        var listed = false;
+        if (own is not null && rule != RoleRule.CapturedPlace && FirstOfList(u, usable, own) is { } head)
+        {
+            // "in the area of Akhtarin, Turkmen Bareh and Dabiq": one event at the first village, precision 2 (guideline §4).
+            listed = head != own || usable.Any(p => p != own && FirstOfList(u, usable, p) == own);
+            own = head;
+        }
+
         if (own is not null)
         {
             c.Place = own.Mention;
             var prep = own.Unit > 0 ? u[own.Unit - 1].Key : "";
-            c.Precision = Math.Max(Math.Max(own.Mention.Precision, syntacticPrecision), NearPreps.Contains(prep) && prep != "of" ? 2 : 1);
+            c.Precision = Math.Max(Math.Max(own.Mention.Precision, syntacticPrecision), (NearPreps.Contains(prep) && prep != "of") || listed ? 2 : 1);
             c.PlaceRule = rule;
             return;
         }
@@ -1263,7 +1461,7 @@ public sealed class EventExtractor
 
         EventLocation? loc = place is null ? null : new EventLocation(place.Name, place.Id, place.Latitude, place.Longitude, place.CountryCode,
             place.Kind == Geo.PlaceKind.Country ? null : SurroundingAdmin1(place, c.Place!.Relation), place.Admin2,
-            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region ? 3 : Math.Clamp(c.Precision, 1, 3));
+            place.Kind is Geo.PlaceKind.Country or Geo.PlaceKind.Admin1 or Geo.PlaceKind.Region || IsSurroundingGovernorate(place, c.Place!.Relation) ? 3 : Math.Clamp(c.Precision, 1, 3));
         TerritoryChange? territory = null;
         if (c.TerritoryChange && loc is not null)
         {

@@ -160,6 +160,12 @@ internal static class EventFilters
             {
                 return true;
             }
+
+            // "drove IS from Kobane with the help of US-led air strikes", "under cover of artillery fire".
+            if (u[j].Key == "of" && u[j - 1].Key is "help" or "support" or "backing" or "cover" or "aid" or "assistance")
+            {
+                return true;
+            }
         }
 
         return false;
@@ -192,7 +198,7 @@ internal static class EventFilters
     /// <summary>"regularly bomb", "such attacks are usually carried out", "often targeted": habitual or generic, not one act.</summary>
     public static bool IsHabitual(ImmutableArray<MatchUnit> u, int triggerStart, int triggerEnd)
     {
-        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 8); j--)
+        for (var j = triggerStart - 1; j >= Math.Max(0, triggerStart - 10); j--)
         {
             if (ClauseBreaks.Contains(u[j].Key))
             {
@@ -256,5 +262,127 @@ internal static class EventFilters
         }
 
         return !concluded;
+    }
+    /// <summary>
+    /// "Wednesday's explosion came as Kurdish forces pressed ahead ...", "The December attack came after militants began evacuating
+    /// ...", "The new fatal bombings come in the wake of army gains in Aleppo": an act already reported, named again as the subject
+    /// of "came/comes" to set it against a backdrop; the places and dates of that clause are the backdrop's, not the act's.
+    /// </summary>
+    public static bool IsBackdropReMention(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t) =>
+        t.End < u.Length && u[t.End].Key is "came" or "comes" or "come" && !t.Form.EndsWith("ed", StringComparison.Ordinal);
+
+    /// <summary>"19 explosions were heard during the air strikes": a sound heard, not a bombing of its own.</summary>
+    public static bool IsHeardOnly(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 3); j++)
+        {
+            if (u[j].Key is "heard" or "audible")
+            {
+                return true;
+            }
+
+            if (u[j].Key is not ("was" or "were" or "could" or "be" or "been" or "have" or "had"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+    static readonly FrozenSet<string> TrendVerbs = new[]
+    {
+        "increased", "increase", "increases", "intensified", "intensify", "intensifies", "escalated", "escalate", "escalates", "risen", "rose", "rise",
+        "grown", "grew", "subsided", "decreased", "eased", "diminished", "declined", "surged",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenSet<string> TrendNouns = new[] { "uptick", "increase", "escalation", "surge", "rise", "upsurge", "decline", "decrease", "spike", "intensification" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "clashes ... and regime aerial bombardment have all increased there in recent weeks", "the coalition attacks on Manbij
+    /// intensified in late June", "an uptick in government bombardment of the area": a trend, not an act with its own place and
+    /// time (guideline §1: "clashes have intensified in recent weeks" is no event).
+    /// </summary>
+    public static bool IsTrend(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        if (t.Entry.IsVerb && !t.Form.EndsWith('s'))
+        {
+            return false; // a verb ("shelled the town as fighting intensified") is an act; "attacks" may be the noun
+        }
+
+        for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 4); j--)
+        {
+            if (TrendNouns.Contains(u[j].Key) && j + 1 < u.Length && u[j + 1].Key is "in" or "of")
+            {
+                return true;
+            }
+
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                break;
+            }
+        }
+
+        for (var j = t.End; j < Math.Min(u.Length, t.End + 12); j++)
+        {
+            var k = u[j].Key;
+            if (TrendVerbs.Contains(k) && j > 0 && u[j - 1].Key is "have" or "has" or "had" or "all" or "both" or "also" or "further" or "sharply" or "significantly"
+                    || TrendVerbs.Contains(k) && j == t.End)
+            {
+                return true;
+            }
+
+            if (k is ";" or ":" or "but" or "while" or "said" or "says" or "after" or "when" or "which" or "who" or "that" or "killed" or "kill" or "killing")
+            {
+                return false;
+            }
+
+            if (TrendVerbs.Contains(k) && u[j - 1].Key is not ("on" or "of" or "in" or "the" or "a" or "an"))
+            {
+                // "the coalition attacks on Manbij intensified": the nominal's own verb a few words on.
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"a resolution which called for the deployment of UN observers", "demanded a ceasefire": a demand, not an act.</summary>
+    public static bool IsDemanded(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        var j = t.Start - 1;
+        while (j >= 0 && u[j].Key is "the" or "a" or "an" or "immediate" or "urgent" or "new" or "full")
+        {
+            j--;
+        }
+
+        return j >= 1 && u[j].Key == "for" && u[j - 1].Key is "call" or "called" or "calls" or "calling" or "appealed" or "appeal" or "pressed" or "pushed" or "lobbied"
+            || j >= 0 && u[j].Key is "demanded" or "demanding" or "demands" or "demand" or "requested" or "requesting";
+    }
+    /// <summary>"having finished the brutal bombing campaign on eastern Aleppo", "the battle against Islamic State": a campaign or
+    /// the war itself, not one act (guideline §1).</summary>
+    public static bool IsCampaign(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t) =>
+        t.End < u.Length
+        && (u[t.End].Key is "campaign" or "campaigns"
+            // "strategically important in the battle against Islamic State", "the fight against terrorism": the war, not a clash.
+            || (t.Entry.Class == TriggerClass.Clash && !t.Entry.IsVerb && u[t.End].Key == "against" && t.Start > 0 && u[t.Start - 1].Key == "the"));
+
+    /// <summary>"the troops found and saved 19 civilians abducted by Daesh": people freed, whose abduction the text neither places nor dates.</summary>
+    public static bool IsRescuedCaptives(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t)
+    {
+        for (var j = t.Start - 1; j >= Math.Max(0, t.Start - 6); j--)
+        {
+            if (u[j].Key is "saved" or "rescued" or "freed" or "released" or "liberated" or "found" or "rescue" or "free" or "release" or "freeing" or "rescuing" or "releasing")
+            {
+                return true;
+            }
+
+            if (ClauseBreaks.Contains(u[j].Key))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 }

@@ -216,6 +216,30 @@ internal static class MentionZones
             start = Math.Max(end, start + 1);
         }
 
+        // An embedded tweet ("... Kill Scores of Terrorists in Hama pic.twitter.com/cfDtDjMvkz (YaZeynab)"): not the article (guideline §5).
+        if (units.Any(x => x.Key.Contains("pic.twitter.com", StringComparison.Ordinal) || x.Key.Contains("twitter.com/", StringComparison.Ordinal))
+            || Enumerable.Range(0, Math.Max(0, units.Length - 2)).Any(i => units[i].Key == "pic" && units[i + 1].Key == "." && units[i + 2].Key.StartsWith("twitter", StringComparison.Ordinal)))
+        {
+            Array.Fill(kinds, MentionKind.Related);
+            return kinds;
+        }
+
+        // "Source AFP Related News Suicide car bomb kills eight ...", "110 Related Syrian Army Destroys ...", "... Tags terrorists
+        // liberation Daesh ...": a related-articles list or a tag list printed after the article's text runs to the end of
+        // the sentence whatever its case. (A tag list at the very start of a sentence precedes the lede, so it is left alone.)
+        for (var i = 1; i + 1 < units.Length; i++)
+        {
+            if (units[i].Surface is "Related" or "Tags" && (units[i + 1].Surface.Length > 0 && char.IsUpper(units[i + 1].Surface[0]) || units[i].Surface == "Tags"))
+            {
+                for (var j = i; j < units.Length; j++)
+                {
+                    kinds[j] = MentionKind.Related;
+                }
+
+                break;
+            }
+        }
+
         return kinds;
     }
 

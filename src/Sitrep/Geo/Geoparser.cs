@@ -732,6 +732,11 @@ public sealed class Geoparser : IGeoparser
                 }
             }
 
+            if (found is not null && found.Match == Match.Exact)
+            {
+                ExtendOverKindWord(text, toks, found, key);
+            }
+
             if (found is null)
             {
                 i++;
@@ -747,6 +752,60 @@ public sealed class Geoparser : IGeoparser
             found.AllCaps = IsAllCapsWord(text.AsSpan(found.Start, found.End - found.Start));
             cands.Add(found);
             i = found.T1 + 1;
+        }
+    }
+
+    /// <summary>
+    /// "Tabqa airbase", "Tabqa air base", "Tishrin dam": a name followed by its lower-case kind word (one or two words, cues.tsv
+    /// <c>kind:</c>, "air base") is one toponym when the gazetteer knows the name and the kind word together, so the facility is
+    /// found instead of the town it is named after.
+    /// </summary>
+    private void ExtendOverKindWord(string text, List<Tok> toks, Cand found, Span<char> key)
+    {
+        for (var extra = 2; extra >= 1; extra--)
+        {
+            var endTok = found.T1 + extra;
+            if (endTok >= toks.Count || toks[found.T1].Possessive)
+            {
+                continue;
+            }
+
+            var ok = true;
+            for (var j = found.T1 + 1; j <= endTok && ok; j++)
+            {
+                ok = toks[j].Joined && !toks[j].Cap && !toks[j - 1].Possessive;
+            }
+
+            var lastW = text.AsSpan(toks[endTok].Start, toks[endTok].End - toks[endTok].Start);
+            if (!ok || _cues.Kind(lastW) is null && !(extra == 2 && lastW is "base" or "bases"))
+            {
+                continue;
+            }
+
+            var span = text.AsSpan(found.Start, toks[endTok].End - found.Start);
+            var kl = GeoKey.Loose(span, key);
+            if (kl == 0)
+            {
+                continue;
+            }
+
+            var ki = _g.Loose.Find(key[..kl]);
+            if (ki < 0)
+            {
+                continue;
+            }
+
+            found.Places.Clear();
+            found.Matches.Clear();
+            foreach (var p in _g.Loose.Postings(ki))
+            {
+                found.Places.Add(p);
+                found.Matches.Add(Match.Exact);
+            }
+
+            found.T1 = endTok;
+            found.End = toks[endTok].End;
+            return;
         }
     }
 
@@ -890,7 +949,7 @@ public sealed class Geoparser : IGeoparser
             if (hasNext && (_cues.Lower(nextW) & GeoCues.Rural) != 0)
             {
                 c.Relation = nextW.ToString().ToLowerInvariant();
-                c.Precision = nextW is "outskirts" or "suburbs" or "environs" ? 2 : 3;
+                c.Precision = nextW is "outskirts" or "suburbs" or "suburb" or "environs" ? 2 : 3;
             }
             else if (last.Possessive && next < toks.Count && (_cues.Lower(W(next)) & GeoCues.Rural) != 0)
             {

@@ -14,12 +14,27 @@ public sealed class ActorRegistryTests
     [InlineData("Syria's army", "Military Forces of Syria")]      // possessive, tokenised clitic
     [InlineData("Syrias army", "Military Forces of Syria")]       // possessive with the apostrophe stripped (FA-KES)
     [InlineData("US-led coalition", "US-led Coalition")]
+    [InlineData("Islam Army", "Jaish al-Islam")]                     // AFP's translation of the name
+    [InlineData("Liwa al-Fateh", "Liwa al-Fateh")]
     public void Match_alias_resolves_to_canonical_name(string phrase, string expected)
     {
         var units = EventTestText.Units(phrase);
         var (values, length) = Registry.Match(units, 0);
         Assert.Equal(units.Length, length);
         Assert.Equal(expected, Registry.Resolve(values[0].Actor!, null, null).Name);
+    }
+
+    [Theory]
+    [InlineData("Russian Aerospace Forces", "Military Forces of Russia")]
+    [InlineData("Syrian air forces", "Military Forces of Syria")]
+    public void Match_an_aerospace_or_air_force_is_its_states_military_as_an_aerial_means(string phrase, string expected)
+    {
+        var units = EventTestText.Units(phrase);
+        var (values, length) = Registry.Match(units, 0);
+        Assert.Equal(units.Length, length);
+        var alias = values.First(v => v.Use == AliasUse.Name);
+        Assert.Equal(expected, Registry.Resolve(alias.Actor!, null, null).Name);
+        Assert.True(alias.Actor!.Has("air"));
     }
 
     [Fact]

@@ -19,4 +19,17 @@ public sealed class EventDateTests
         var recapture = Assert.Single(events, e => e.SubEventType == AcledSubEventType.GovernmentRegainsTerritory);
         Assert.Equal(new DateOnly(2016, 3, 15), recapture.EventDate);
     }
+    [Fact]
+    public void Extract_a_photo_captions_date_does_not_date_what_follows_its_credit()
+    {
+        var millis = EventTestText.Place("Millis", 35.95, 36.55, admin1: "Idlib");
+        var atmeh = EventTestText.Place("Atmeh", 36.21, 36.68, admin1: "Idlib");
+        var doc = EventTestText.Doc(
+            "A civil defence member runs near an ambulance after an airstrike on a hospital in Millis August 6 2016 ( TRT World and Agencies ) A suicide bomber detonated an explosive vest on a bus near Atmeh killing at least 15 people .",
+            new DateOnly(2016, 8, 15), [millis, atmeh], [("August 6 2016", new DateOnly(2016, 8, 6))]);
+        var events = EventTestText.Extractor.Extract(doc);
+        var suicide = Assert.Single(events, e => e.SubEventType == AcledSubEventType.SuicideBomb);
+        Assert.Equal(new DateOnly(2016, 8, 15), suicide.DateInterval.End);
+        Assert.NotEqual(new DateOnly(2016, 8, 6), suicide.EventDate);
+    }
 }

@@ -107,4 +107,198 @@ public sealed class EventFilterTests
         Assert.Equal(AcledSubEventType.ChemicalWeapon, e.SubEventType);
         Assert.Equal("Islamic State", e.Actor1!.Name);
     }
+    [Theory]
+    [InlineData("A jihadist group executed nine men , eight of them rebels fighting both the regime and the jihadists , near Tukhar on Sunday .")]
+    [InlineData("The bus was carrying opposition fighters battling forces loyal to the regime near Tukhar on Sunday .")]
+    [InlineData("The Army of Islam has been fighting IS near Tukhar for months .")]
+    public void Extract_a_fighting_participle_that_describes_its_fighters_or_a_long_fight_is_no_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Theory]
+    [InlineData("Syrian rebels were fighting IS near Tukhar on Sunday .")]
+    [InlineData("Syrian rebels fought IS near Tukhar on Sunday .")]
+    public void Extract_a_fighting_verb_with_its_own_subject_is_a_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void Extract_the_area_surrounding_a_place_is_a_location_not_an_encirclement()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.20, 37.13, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Terrorists targeted with rocket shells the area surrounding the Municipal Palace in Aleppo on Saturday .", new DateOnly(2016, 4, 30), [aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Theory]
+    [InlineData("Source AFP Related News Suicide car bomb kills eight regime fighters in Daraa .")]
+    [InlineData("110 Related Syrian Army Destroys IS Plant in Daraa Tags terrorists liberation Daraa .")]
+    public void Extract_codes_nothing_from_a_related_articles_or_tag_list_printed_after_the_article(string teaser)
+    {
+        var daraa = EventTestText.Place("Daraa", 32.62, 36.10, admin1: "Daraa");
+        var doc = EventTestText.Doc("Syrian rebels clashed with IS fighters near Daraa on Sunday .\n" + teaser, new DateOnly(2017, 11, 17), [daraa]);
+        var events = EventTestText.Extractor.Extract(doc);
+        Assert.DoesNotContain(events, e => e.SubEventType is AcledSubEventType.SuicideBomb or AcledSubEventType.RemoteExplosiveLandmineIed);
+        Assert.DoesNotContain(events, e => e.Territory is not null);
+    }
+    [Theory]
+    [InlineData("Wednesday 's explosion came as Kurdish forces pressed ahead with their offensive on Manbij .")]
+    [InlineData("The new fatal bombings come in the wake of army gains near Manbij .")]
+    [InlineData("Rami Abdulrahman said 19 explosions were heard during the night in Manbij on Thursday .")]
+    public void Extract_an_act_named_again_as_the_subject_of_came_or_a_sound_heard_is_no_new_event(string sentence)
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 27), [manbij]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted
+            && e.SubEventType is AcledSubEventType.RemoteExplosiveLandmineIed or AcledSubEventType.AirDroneStrike or AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Fact]
+    public void Extract_an_explosion_that_killed_is_an_event()
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc("An explosion killed 12 people in Manbij on Thursday .", new DateOnly(2016, 7, 27), [manbij]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed);
+    }
+    [Theory]
+    [InlineData("Seven Katyusha rocket launchers belonging to IS were destroyed near Dabiq on Sunday .")]
+    [InlineData("The base near Dabiq reportedly holds several planes , helicopters , tanks and artillery .")]
+    public void Extract_a_weapon_made_stored_or_destroyed_is_no_shelling(string sentence)
+    {
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 10, 9), [dabiq]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Fact]
+    public void Extract_soldiers_captured_while_fleeing_are_prisoners_not_a_place_taken()
+    {
+        var tabqa = EventTestText.Place("Tabqa", 35.75, 38.57, admin1: "Raqqa");
+        var doc = EventTestText.Doc("Syrian soldiers captured while fleeing Tabqa were executed by IS on Wednesday .", new DateOnly(2014, 8, 28), [tabqa]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.GovernmentRegainsTerritory);
+    }
+
+    [Theory]
+    [InlineData("The clashes and regime aerial bombardment have all increased in Aleppo in recent weeks .")]
+    [InlineData("The coalition attacks on Aleppo intensified in late June .")]
+    [InlineData("Despite the deal there has been an uptick in government bombardment of Aleppo in recent days .")]
+    [InlineData("Various militant groups have been shelling Aleppo .")]
+    [InlineData("The UN resolution called for the deployment of UN observers in Aleppo .")]
+    public void Extract_a_trend_a_long_running_state_or_a_demand_is_no_event(string sentence)
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 18), [aleppo]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted);
+    }
+
+    [Fact]
+    public void Extract_a_bombardment_that_killed_is_an_event()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Regime bombardment killed 12 civilians in Aleppo on Sunday .", new DateOnly(2016, 7, 18), [aleppo]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+    }
+
+    [Theory]
+    [InlineData("A suicide bomber carried out the attack using a car bomb in Qamishli on Wednesday .")]
+    [InlineData("A suicide bomber detonated an explosive vest on a bus in Qamishli on Wednesday .")]
+    public void Extract_a_suicide_bomber_and_the_bomb_he_used_are_one_suicide_bombing(string sentence)
+    {
+        var qamishli = EventTestText.Place("Qamishli", 37.05, 41.23, admin1: "Al-Hasakah");
+        var events = EventTestText.Extractor.Extract(EventTestText.Doc(sentence, new DateOnly(2016, 7, 27), [qamishli]));
+        Assert.Single(events, e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.SuicideBomb);
+        Assert.DoesNotContain(events, e => e.SubEventType == AcledSubEventType.RemoteExplosiveLandmineIed);
+    }
+
+    [Fact]
+    public void Extract_a_truck_bombing_is_an_explosive_not_an_air_strike()
+    {
+        var qamishli = EventTestText.Place("Qamishli", 37.05, 41.23, admin1: "Al-Hasakah");
+        var doc = EventTestText.Doc("A truck bombing struck Kurdish offices in Qamishli on Wednesday .", new DateOnly(2016, 7, 27), [qamishli]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal(AcledSubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+    }
+    [Theory]
+    [InlineData("The Kurdish YPG drove Islamic State from Kobane last month with the help of US-led air strikes .", AcledSubEventType.AirDroneStrike)]
+    [InlineData("Having finished the brutal bombing campaign on Kobane , the regime moved its jets elsewhere .", AcledSubEventType.AirDroneStrike)]
+    [InlineData("Kobane is strategically important in the battle against Islamic State .", AcledSubEventType.ArmedClash)]
+    [InlineData("Terrorists used the hub near Kobane to launch attacks on the cities .", AcledSubEventType.ArmedClash)]
+    [InlineData("Terrorists in response regularly bomb the residential areas of Kobane city with rockets .", AcledSubEventType.ShellingArtilleryMissileAttack)]
+    public void Extract_a_backing_a_campaign_the_war_a_purpose_or_a_habit_is_no_event(string sentence, AcledSubEventType type)
+    {
+        var kobane = EventTestText.Place("Kobane", 36.89, 38.35, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2015, 2, 25), [kobane]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == type);
+    }
+
+    [Fact]
+    public void Extract_captives_freed_are_no_abduction()
+    {
+        var hama = EventTestText.Place("Hama", 35.13, 36.76, admin1: "Hama");
+        var doc = EventTestText.Doc("In Hama the Syrian troops have found and saved 19 civilians abducted by Daesh terrorists .", new DateOnly(2017, 10, 29), [hama]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.SubEventType == AcledSubEventType.AbductionForcedDisappearance);
+    }
+
+    [Fact]
+    public void Extract_codes_nothing_from_an_embedded_tweet()
+    {
+        var hama = EventTestText.Place("Hama", 35.13, 36.76, admin1: "Hama");
+        var doc = EventTestText.Doc("Syrian Army Allies Kill Scores of Terrorists in Hama pic.twitter.com/cfDtDjMvkz ( YaZeynab ) October 29 2017 .", new DateOnly(2017, 10, 29), [hama]);
+        Assert.Empty(EventTestText.Extractor.Extract(doc));
+    }
+
+    [Fact]
+    public void Extract_a_chemical_massacre_is_a_chemical_weapon_event()
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus");
+        var doc = EventTestText.Doc("The regime carried out a chemical massacre near Damascus on Wednesday , killing hundreds .", new DateOnly(2013, 8, 22), [damascus]);
+        Assert.Contains(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ChemicalWeapon);
+    }
+    [Theory]
+    [InlineData("IS executed eight men in Tukhar because they belonged to rebel groups that had fought against the jihadists .")]
+    [InlineData("IS controls much of Tukhar but is battling for survival on two fronts .")]
+    public void Extract_a_fight_that_describes_who_the_fighters_are_or_a_struggle_to_survive_is_no_clash(string sentence)
+    {
+        var tukhar = EventTestText.Place("Tukhar", 36.65, 37.97, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2016, 7, 19), [tukhar]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted && e.SubEventType == AcledSubEventType.ArmedClash);
+    }
+
+    [Fact]
+    public void Extract_a_place_freed_is_taken_and_people_freed_are_not()
+    {
+        var palmyra = EventTestText.Place("Palmyra", 34.55, 38.27, admin1: "Homs");
+        var taken = EventTestText.Doc("The Syrian forces freed Palmyra from IS gangs on March 27 .", new DateOnly(2016, 8, 13), [palmyra], [("on March 27", new DateOnly(2016, 3, 27))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(taken), x => x.Territory is not null);
+        Assert.Equal(AcledSubEventType.GovernmentRegainsTerritory, e.SubEventType);
+        var people = EventTestText.Doc("The Syrian forces freed 19 civilians held by IS in Palmyra on Saturday .", new DateOnly(2016, 8, 13), [palmyra]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(people), x => x.Territory is not null);
+    }
+
+    [Fact]
+    public void Extract_a_blast_and_the_suicide_bombing_at_the_same_place_and_day_are_one_suicide_bombing()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "A suicide bomber blew himself up at a meeting of Ahrar al-Sham in Aleppo .\n"
+            + "The Observatory said 19 fighters and four civilians were killed in the blast in Aleppo .",
+            new DateOnly(2016, 1, 25), [aleppo]);
+        var events = EventTestText.Extractor.Extract(doc).Where(x => x.Factuality == Factuality.Asserted).ToList();
+        Assert.Single(events);
+        Assert.Equal(AcledSubEventType.SuicideBomb, events[0].SubEventType);
+    }
+    [Fact]
+    public void Extract_an_attack_named_again_as_the_subject_of_came_is_no_new_clash()
+    {
+        var manbij = EventTestText.Place("Manbij", 36.53, 37.95, admin1: "Aleppo");
+        var doc = EventTestText.Doc("The December attack came after militants began evacuating the last district they held in Manbij .", new DateOnly(2016, 2, 21), [manbij]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), e => e.Factuality == Factuality.Asserted
+            && e.SubEventType is AcledSubEventType.ArmedClash or AcledSubEventType.Attack);
+    }
 }

@@ -143,4 +143,105 @@ public sealed class EventPlaceAndCountryTests
         Assert.NotEmpty(events);
         Assert.DoesNotContain(events, e => e.Location?.Country == "LB" || e.Actor1?.Country == "LB");
     }
+    [Theory]
+    [InlineData("Terrorists positioned in Rashidin fired rockets on Friday , killing three civilians and injuring five others in Ramouseh .")]
+    [InlineData("A source in Rashidin said terrorists fired rockets on Friday , killing three civilians and injuring five others in Ramouseh .")]
+    public void Extract_where_the_attackers_are_positioned_or_the_source_is_is_not_where_the_act_happened(string sentence)
+    {
+        var rashidin = EventTestText.Place("Rashidin", 36.18, 37.08, admin1: "Aleppo");
+        var ramouseh = EventTestText.Place("Ramouseh", 36.17, 37.14, admin1: "Aleppo");
+        var doc = EventTestText.Doc(sentence, new DateOnly(2015, 7, 10), [rashidin, ramouseh]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal("Ramouseh", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_sources_place_stays_the_events_place_when_the_sentence_names_no_other()
+    {
+        var aleppo = EventTestText.Place("Aleppo", 36.2, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("According to a source in Aleppo a car bomb exploded on Saturday , killing 20 people .", new DateOnly(2017, 4, 15), [aleppo]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Aleppo", e.Location!.Name);
+    }
+    [Fact]
+    public void Extract_villages_named_in_one_phrase_are_one_event_at_the_first_with_precision_2()
+    {
+        var akhtarin = EventTestText.Place("Akhtarin", 36.52, 37.33, admin1: "Aleppo");
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Turkish warplanes carried out airstrikes against IS in the area of Akhtarin , Turkmen Bareh and Dabiq and destroyed nine targets with ten bombs .",
+            new DateOnly(2016, 10, 3), [akhtarin, dabiq]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Akhtarin", e.Location!.Name);
+        Assert.Equal(2, e.Location.GeoPrecision);
+    }
+
+    [Fact]
+    public void Extract_a_report_placed_only_by_its_paragraph_takes_the_place_and_day_a_later_mention_names()
+    {
+        var douma = EventTestText.Place("Douma", 33.57, 36.40, admin1: "Rural Damascus");
+        var jisreen = EventTestText.Place("Jisreen", 33.49, 36.39, admin1: "Rural Damascus");
+        var doc = EventTestText.Doc(
+            "Regime strikes hit Douma on Thursday .\n"
+            + "Regime forces fired rockets on several neighbourhoods , killing six civilians .\n"
+            + "On Tuesday six people were killed in regime shelling on the town of Jisreen .",
+            new DateOnly(2017, 11, 2), [douma, jisreen], [("on Thursday", new DateOnly(2017, 11, 2)), ("On Tuesday", new DateOnly(2017, 10, 31))]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack);
+        Assert.Equal("Jisreen", e.Location!.Name);
+        Assert.Equal(new DateOnly(2017, 10, 31), e.EventDate);
+    }
+    [Theory]
+    [InlineData("suburb", 3)]
+    [InlineData("suburbs", 3)]
+    [InlineData("countryside", 3)]
+    [InlineData("outskirts", 2)]
+    public void Extract_the_unnamed_suburbs_of_a_city_governorate_are_the_governorate_around_it_at_precision_3(string relation, int precision)
+    {
+        var damascus = EventTestText.Place("Damascus", 33.51, 36.29, admin1: "Damascus Governorate");
+        var doc = EventTestText.Doc("Regime forces continued the bombardment of a besieged Damascus suburb on Wednesday , killing eight civilians .", new DateOnly(2017, 11, 20), [damascus]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p with { Relation = relation, Precision = 2 })] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Rif-dimashq", e.Location!.Admin1);
+        Assert.Equal(precision, e.Location.GeoPrecision);
+    }
+
+    [Fact]
+    public void Extract_a_placeless_sentence_takes_the_neighbouring_places_not_the_landmark_they_are_measured_from()
+    {
+        var akhtarin = EventTestText.Place("Akhtarin", 36.51, 37.34, admin1: "Aleppo");
+        var dabiq = EventTestText.Place("Dabiq", 36.54, 37.27, admin1: "Aleppo");
+        var doc = EventTestText.Doc(
+            "IS fighters attempted to enter the rebel-controlled villages of Akhtarin and Turkmen Bareh three kilometres east of Dabiq .\n"
+            + "IS fighters had captured those villages in a counter attack on Saturday .",
+            new DateOnly(2016, 10, 9), [akhtarin, dabiq], [("on Saturday", new DateOnly(2016, 10, 8))]);
+        doc = doc with { Places = [.. doc.Places.Select(p => p.Text == "Dabiq" ? p with { Relation = "east-of", Precision = 2 } : p)] };
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted && x.Territory is not null);
+        Assert.Equal("Akhtarin", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_base_being_mobilised_in_is_no_event()
+    {
+        var qabasin = EventTestText.Place("Qabasin", 36.35, 37.68, admin1: "Aleppo");
+        var doc = EventTestText.Doc("ISIS have been mobilizing all their forces in the village of Qabasin for unknown reasons this morning .", new DateOnly(2016, 6, 24), [qabasin]);
+        Assert.DoesNotContain(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+    }
+    [Fact]
+    public void Extract_a_neighbourhood_read_as_a_far_namesake_yields_to_the_city_it_is_said_to_be_in()
+    {
+        var qusayr = EventTestText.Place("Qusour", 34.51, 36.58, admin1: "Homs");
+        var deir = EventTestText.Place("Deir Ezzor", 35.34, 40.14, admin1: "Deir ez-Zor");
+        var doc = EventTestText.Doc("Two civilians were killed by shells fired by ISIS terrorists on al- Qusour neighborhood in Deir Ezzor city .", new DateOnly(2016, 4, 30), [qusayr, deir]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Deir Ezzor", e.Location!.Name);
+    }
+
+    [Fact]
+    public void Extract_a_neighbourhood_inside_its_city_stays_the_place()
+    {
+        var sukari = EventTestText.Place("Sukari", 36.17, 37.15, admin1: "Aleppo");
+        var aleppo = EventTestText.Place("Aleppo", 36.20, 37.16, admin1: "Aleppo");
+        var doc = EventTestText.Doc("Two civilians were killed by shells fired on the Sukari district of Aleppo on Saturday .", new DateOnly(2016, 4, 30), [sukari, aleppo]);
+        var e = Assert.Single(EventTestText.Extractor.Extract(doc), x => x.Factuality == Factuality.Asserted);
+        Assert.Equal("Sukari", e.Location!.Name);
+    }
 }

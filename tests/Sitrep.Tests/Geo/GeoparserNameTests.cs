@@ -43,6 +43,33 @@ public sealed class GeoparserNameTests(GeoparserFixture fx) : IClassFixture<Geop
     }
 
     [Theory]
+    [InlineData("IS fighters overran Tabqa airbase on Sunday.", "Tabqa airbase")]
+    [InlineData("The jihadists stormed the Tabqa air base overnight.", "Tabqa air base")]
+    public void Parse_reads_a_name_and_its_lower_case_kind_word_as_the_facility_the_gazetteer_knows(string text, string span)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == span);
+        Assert.True(m is not null, $"'{span}' not found");
+        Assert.Equal("sup:tabqa-airbase", m.Place?.Id);
+    }
+
+    [Theory]
+    [InlineData("Thirty one Islamic State militants have been killed in clashes .")]
+    [InlineData("Fifty people died and Hundreds fled .")]
+    public void Parse_does_not_read_a_capitalised_number_word_as_a_town(string text)
+    {
+        Assert.DoesNotContain(Parse(text), x => x.Place is not null);
+    }
+
+    [Fact]
+    public void Parse_keeps_the_town_when_the_kind_word_names_nothing_the_gazetteer_knows()
+    {
+        var m = Parse("Fighting raged in Tabqa city on Monday.").FirstOrDefault(x => x.Text.StartsWith("Tabqa", StringComparison.Ordinal));
+        Assert.True(m is not null);
+        Assert.Equal("Tabqa", m.Text);
+        Assert.NotEqual("sup:tabqa-airbase", m.Place?.Id);
+    }
+
+    [Theory]
     [InlineData("The Hospital said it was full.")]
     [InlineData("They walked down the street to the school.")]
     public void Parse_does_not_report_a_bare_or_lower_case_facility_head(string text)
