@@ -45,10 +45,14 @@ static class TrainCommand
         {
             Description = "Beam width the written parser decodes with (0 = the training width; with --rebuild-from: keep the model's)", DefaultValueFactory = _ => 0,
         };
+        var nerBeam = new Option<int>("--recognizer-beam")
+        {
+            Description = "Beam width of the name recogniser (structured training with max-violation updates, and decoding; 1 = greedy)", DefaultValueFactory = _ => 1,
+        };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam,
+            beam, beamEpochs, decodeBeam, nerBeam,
         };
         cmd.SetAction(parse =>
         {
@@ -75,6 +79,7 @@ static class TrainCommand
                 ParserBeam = parse.GetValue(beam),
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
+                RecognizerBeam = Math.Max(1, parse.GetValue(nerBeam)),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

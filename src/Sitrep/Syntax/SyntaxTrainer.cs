@@ -20,6 +20,7 @@ namespace Sitrep.Syntax;
 /// <param name="RetrainParser">With <paramref name="RebuildFrom"/>: keep only the tagger; retrain the parser too (parser experiments).</param>
 /// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
+/// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
@@ -38,7 +39,8 @@ public sealed record SyntaxTrainingOptions(
     bool ReportDev = false,
     int ParserBeam = 1,
     int ParserBeamEpochs = 0,
-    int ParserDecodeBeam = 0);
+    int ParserDecodeBeam = 0,
+    int RecognizerBeam = 1);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -299,7 +301,7 @@ public static class SyntaxTrainer
         }
 
         log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
-        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log);
+        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log, options.RecognizerBeam);
         log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
         return recognizer;
     }
