@@ -49,10 +49,14 @@ static class TrainCommand
         {
             Description = "Beam width of the name recogniser (structured training with max-violation updates, and decoding; 1 = greedy)", DefaultValueFactory = _ => 1,
         };
+        var nerTwoPass = new Option<bool>("--recognizer-two-pass")
+        {
+            Description = "Add a second recogniser pass reading the first pass's labels of each word's other occurrences in the document",
+        };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam, nerBeam,
+            beam, beamEpochs, decodeBeam, nerBeam, nerTwoPass,
         };
         cmd.SetAction(parse =>
         {
@@ -80,6 +84,7 @@ static class TrainCommand
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
                 RecognizerBeam = Math.Max(1, parse.GetValue(nerBeam)),
+                RecognizerTwoPass = parse.GetValue(nerTwoPass),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

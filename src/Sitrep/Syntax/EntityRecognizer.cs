@@ -29,12 +29,19 @@ internal sealed class EntityRecognizer
     static readonly ulong[] LabelHash = [.. Labels.Select(l => FeatureHash.Of(l))];
     readonly IFeatureScorer _weights;
 
-    EntityRecognizer(IFeatureScorer weights, NameLists? lists, int beamWidth)
+    /// <summary>Second-pass weights (features also read the first pass's labels of the document), or null.</summary>
+    readonly IFeatureScorer? _second;
+
+    EntityRecognizer(IFeatureScorer weights, NameLists? lists, int beamWidth, IFeatureScorer? second = null)
     {
         _weights = weights;
         Lists = lists;
         BeamWidth = beamWidth;
+        _second = second;
     }
+
+    /// <summary>Whether a second pass reads the first pass's labels of other occurrences of each word in the document.</summary>
+    internal bool TwoPass => _second is not null;
 
     /// <summary>Label sequences kept while decoding (1 = greedy; models of format ≤ 3 are greedy).</summary>
     internal int BeamWidth { get; }
@@ -51,30 +58,67 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>One training sentence: words, tag hashes, gold label ids, and its domain (Daumé 2007 feature augmentation).</summary>
-    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain, bool[]? Unlabeled = null);
+    /// <remarks><paramref name="Document"/> groups sentences for the two-pass recogniser (-1: a document of its own);
+    /// <paramref name="Doc"/> holds the second pass's per-word document codes (<see cref="DocumentNames.Codes"/>).</remarks>
+    internal sealed record Example(
+        WordInfo[] Words, ulong[] Tags, int[] Gold, int Domain = TargetDomain, bool[]? Unlabeled = null, int Document = -1, ulong[]? Doc = null);
 
     static bool Allowed(int prev, int label) =>
         label == 0 || label % 2 == 1 || (prev > 0 && (prev == label || prev == label - 1));
 
-    /// <summary>Label ids for one sentence.</summary>
-    public void Label(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> labels)
+    /// <summary>
+    /// Label ids for one sentence. A two-pass model reads <paramref name="document"/> (built by <see cref="AddToDocument"/>
+    /// from every sentence of the document, this one included); without it the sentence is its own document.
+    /// </summary>
+    public void Label(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> labels, DocumentNames? document = null)
     {
+        var sig = Signatures(Lists, words);
+        Decode(_weights, words, tags, sig, [], labels);
+        if (_second is null || words.Length == 0)
+        {
+            return;
+        }
+
+        if (document is null)
+        {
+            document = new DocumentNames();
+            document.Add(words, labels);
+        }
+
+        var codes = document.Codes(words, labels);
+        Decode(_second, words, tags, sig, codes, labels);
+    }
+
+    /// <summary>Adds one sentence's first-pass labels to <paramref name="document"/> (a two-pass model's context).</summary>
+    internal void AddToDocument(DocumentNames document, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    {
+        var labels = new int[words.Length];
+        Decode(_weights, words, tags, Signatures(Lists, words), [], labels);
+        document.Add(words, labels);
+    }
+
+    void Decode(IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, Span<int> labels)
+    {
+        if (words.Length == 0)
+        {
+            return;
+        }
+
         if (BeamWidth > 1)
         {
             var beam = new Beam(words.Length, BeamWidth);
-            beam.Run(_weights, words, tags, Signatures(Lists, words), Lists, RunTimeDomain, null, null);
+            beam.Run(weights, words, tags, sig, doc, Lists, RunTimeDomain, null, null);
             beam.Best(words.Length - 1, labels);
             return;
         }
 
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[Labels.Length];
-        var sig = Signatures(Lists, words);
         for (var i = 0; i < words.Length; i++)
         {
             var p1 = i > 0 ? labels[i - 1] : -1;
-            var n = Features(words, tags, sig, Lists, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
-            _weights.Score(feats[..n], scores);
+            var n = Features(words, tags, sig, doc, Lists, i, p1, i > 1 ? labels[i - 2] : -1, RunTimeDomain, feats);
+            weights.Score(feats[..n], scores);
             labels[i] = Best(scores, p1);
         }
     }
@@ -94,10 +138,10 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>Entity spans of one sentence.</summary>
-    public ImmutableArray<EntitySpan> Recognize(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    public ImmutableArray<EntitySpan> Recognize(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, DocumentNames? document = null)
     {
         var labels = new int[words.Length];
-        Label(words, tags, labels);
+        Label(words, tags, labels, document);
         return SpansOf(labels);
     }
 
@@ -132,7 +176,8 @@ internal sealed class EntityRecognizer
     /// The features of word <paramref name="i"/> that do not read the previous labels (scored once per word, shared by
     /// all beam items), each also in the copy of <paramref name="domain"/>.
     /// </summary>
-    static int StaticFeatures(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, NameLists? lists, int i, int domain, Span<uint> f)
+    static int StaticFeatures(
+        ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, NameLists? lists, int i, int domain, Span<uint> f)
     {
         var n = 0;
         ref readonly var x = ref w[i];
@@ -203,6 +248,21 @@ internal sealed class EntityRecognizer
             f[n++] = FeatureHash.F(45, sn, x.Shape);
         }
 
+        // Second pass: the first pass's labels of this word and of the form's other occurrences in the document.
+        if (!doc.IsEmpty)
+        {
+            var d = doc[i];
+            ulong others = d & 15, own = (d >> 4) & 7, major = (d >> 8) & 3;
+            ulong dp = i > 0 ? doc[i - 1] & 0x7f : 1UL << 10, dn = i + 1 < w.Length ? doc[i + 1] & 0x7f : 1UL << 10;
+            f[n++] = FeatureHash.F(60, others);
+            f[n++] = FeatureHash.F(61, others, own);
+            f[n++] = FeatureHash.F(62, others, Cap(x));
+            f[n++] = FeatureHash.F(63, own, Cap(x));
+            f[n++] = FeatureHash.F(64, own);
+            f[n++] = FeatureHash.F(65, major, Cap(x), own);
+            f[n++] = FeatureHash.F(66, dp, own, dn);
+        }
+
         return WithDomainCopies(f, n, domain);
     }
 
@@ -256,14 +316,72 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>All features of word <paramref name="i"/> given the previous labels (greedy decoding and training).</summary>
-    static int Features(ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, NameLists? lists, int i, int p1, int p2, int domain, Span<uint> f)
+    static int Features(
+        ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, NameLists? lists, int i, int p1, int p2, int domain, Span<uint> f)
     {
-        var n = StaticFeatures(w, t, sig, lists, i, domain, f);
+        var n = StaticFeatures(w, t, sig, doc, lists, i, domain, f);
         return n + HistoryFeatures(w, t, sig, lists, i, p1, p2, domain, f[n..]);
     }
 
     /// <summary>Trains on <paramref name="data"/>.</summary>
-    public static EntityRecognizer Train(IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log, int beamWidth = 1)
+    public static EntityRecognizer Train(
+        IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log, int beamWidth = 1, bool twoPass = false)
+    {
+        var first = TrainWeights(data, lists, epochs, seed, log, beamWidth);
+        if (!twoPass)
+        {
+            return new EntityRecognizer(first, lists, beamWidth);
+        }
+
+        // Stacking: the second pass trains on first-pass labels of models that never saw the document (4-fold
+        // jackknife by document), so it learns how far to trust them, as at run time.
+        const int folds = 4;
+        var distinct = data.Distinct(ReferenceEqualityComparer.Instance).Cast<Example>().ToList();
+        var docOf = new Dictionary<Example, int>(ReferenceEqualityComparer.Instance);
+        var next = distinct.Count == 0 ? 0 : distinct.Max(e => e.Document) + 1;
+        foreach (var e in distinct)
+        {
+            docOf[e] = e.Document >= 0 ? e.Document : next++;
+        }
+
+        var firstLabels = new Dictionary<Example, int[]>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < folds; k++)
+        {
+            var part = TrainWeights([.. data.Where(e => docOf[e] % folds != k)], lists, epochs, seed, _ => { }, beamWidth);
+            var m = new EntityRecognizer(part, lists, beamWidth);
+            foreach (var e in distinct.Where(e => docOf[e] % folds == k))
+            {
+                var labels = new int[e.Words.Length];
+                m.Decode(part, e.Words, e.Tags, Signatures(lists, e.Words), [], labels);
+                firstLabels[e] = labels;
+            }
+
+            log($"recogniser two-pass: jackknife fold {k + 1}/{folds} labelled");
+        }
+
+        var documents = new Dictionary<int, DocumentNames>();
+        foreach (var e in distinct)
+        {
+            if (!documents.TryGetValue(docOf[e], out var d))
+            {
+                d = new DocumentNames();
+                documents[docOf[e]] = d;
+            }
+
+            d.Add(e.Words, firstLabels[e]);
+        }
+
+        var withDoc = new Dictionary<Example, Example>(ReferenceEqualityComparer.Instance);
+        foreach (var e in distinct)
+        {
+            withDoc[e] = e with { Doc = documents[docOf[e]].Codes(e.Words, firstLabels[e]) };
+        }
+
+        var second = TrainWeights([.. data.Select(e => withDoc[e])], lists, epochs, seed, log, beamWidth);
+        return new EntityRecognizer(first, lists, beamWidth, second);
+    }
+
+    static PerceptronWeights TrainWeights(IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log, int beamWidth)
     {
         if (beamWidth > 1)
         {
@@ -288,7 +406,7 @@ internal sealed class EntityRecognizer
                 for (var i = 0; i < e.Words.Length; i++)
                 {
                     var p1 = i > 0 ? pred[i - 1] : -1;
-                    var n = Features(e.Words, e.Tags, sig, lists, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
+                    var n = Features(e.Words, e.Tags, sig, e.Doc ?? [], lists, i, p1, i > 1 ? pred[i - 2] : -1, e.Domain, feats);
                     model.Score(feats[..n], scores);
                     var guess = Best(scores, p1);
                     if (e.Unlabeled is { } u && u[i])
@@ -309,7 +427,7 @@ internal sealed class EntityRecognizer
             log($"recogniser epoch {epoch + 1}/{epochs}: train label accuracy {100.0 * correct / total:F2} %, {model.FeatureCount} features");
         }
 
-        return new EntityRecognizer(model.Freeze(0.001f), lists, 1);
+        return model.Freeze(0.001f);
     }
 
     /// <summary>
@@ -318,7 +436,7 @@ internal sealed class EntityRecognizer
     /// leads the gold prefix by the most, the gold prefix's features are promoted and the best sequence's demoted.
     /// Unlabeled words take, on the gold side, the label the model prefers given the gold history (and are not updated).
     /// </summary>
-    static EntityRecognizer TrainBeam(IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log, int beamWidth)
+    static PerceptronWeights TrainBeam(IReadOnlyList<Example> data, NameLists? lists, int epochs, int seed, Action<string> log, int beamWidth)
     {
         var sigs = data.Select(e => Signatures(lists, e.Words)).ToArray();
         var model = new AveragedPerceptron(Labels.Length);
@@ -341,7 +459,8 @@ internal sealed class EntityRecognizer
 
                 var beam = new Beam(n, beamWidth);
                 var gold = (int[])e.Gold.Clone();
-                beam.Run(model, e.Words, e.Tags, sig, lists, e.Domain, gold, e.Unlabeled);
+                var doc = e.Doc ?? [];
+                beam.Run(model, e.Words, e.Tags, sig, doc, lists, e.Domain, gold, e.Unlabeled);
                 var pred = new int[n];
                 beam.Best(n - 1, pred);
                 for (var i = 0; i < n; i++)
@@ -370,7 +489,7 @@ internal sealed class EntityRecognizer
                     int q1 = i > 0 ? pred[i - 1] : -1, q2 = i > 1 ? pred[i - 2] : -1;
                     if (gold[i] != pred[i])
                     {
-                        var m = StaticFeatures(e.Words, e.Tags, sig, lists, i, e.Domain, feats);
+                        var m = StaticFeatures(e.Words, e.Tags, sig, doc, lists, i, e.Domain, feats);
                         model.Add(feats[..m], gold[i], 1f);
                         model.Add(feats[..m], pred[i], -1f);
                     }
@@ -388,7 +507,7 @@ internal sealed class EntityRecognizer
             log($"recogniser epoch {epoch + 1}/{epochs} (beam {beamWidth}): train label accuracy {100.0 * correct / total:F2} %, {updates} updates, {model.FeatureCount} features");
         }
 
-        return new EntityRecognizer(model.Freeze(0.001f), lists, beamWidth);
+        return model.Freeze(0.001f);
     }
 
     /// <summary>
@@ -409,7 +528,7 @@ internal sealed class EntityRecognizer
         /// with the model's choice given the gold history) and its cumulative score.
         /// </summary>
         public void Run(
-            IFeatureScorer model, ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, NameLists? lists, int domain,
+            IFeatureScorer model, ReadOnlySpan<WordInfo> w, ReadOnlySpan<ulong> t, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, NameLists? lists, int domain,
             int[]? gold, bool[]? unlabeled)
         {
             Span<uint> feats = stackalloc uint[MaxFeatures];
@@ -421,7 +540,7 @@ internal sealed class EntityRecognizer
             Span<int> candLabel = stackalloc int[width];
             for (var i = 0; i < length; i++)
             {
-                var n = StaticFeatures(w, t, sig, lists, i, domain, feats);
+                var n = StaticFeatures(w, t, sig, doc, lists, i, domain, feats);
                 model.Score(feats[..n], stat);
                 var kept = 0;
                 var parents = i == 0 ? 1 : _count[i - 1];
@@ -529,13 +648,15 @@ internal sealed class EntityRecognizer
         }
     }
 
-    /// <summary>Writes the weights, a flag and the name lists, then (format 4) the decoding beam width.</summary>
+    /// <summary>Writes the weights, a flag and the name lists, then (format 4) the decoding beam width and the optional second pass.</summary>
     public void Write(BinaryWriter writer)
     {
         ((PerceptronWeights)_weights).Write(writer);
         writer.Write(Lists is not null);
         Lists?.Write(writer);
         writer.Write(BeamWidth);
+        writer.Write(_second is not null);
+        (_second as PerceptronWeights)?.Write(writer);
     }
 
     /// <summary>Reads a recogniser written by <see cref="Write"/>; format 1 and 2 have no name lists, format ≤ 3 decode greedily.</summary>
@@ -549,6 +670,7 @@ internal sealed class EntityRecognizer
             throw new InvalidDataException($"recogniser beam width {beam} out of range");
         }
 
-        return new EntityRecognizer(weights, lists, beam);
+        var second = formatVersion >= 4 && reader.ReadBoolean() ? PerceptronWeights.Read(reader) : null;
+        return new EntityRecognizer(weights, lists, beam, second);
     }
 }
