@@ -47,16 +47,16 @@ static class TrainCommand
         };
         var nerBeam = new Option<int>("--recognizer-beam")
         {
-            Description = "Beam width of the name recogniser (structured training with max-violation updates, and decoding; 1 = greedy)", DefaultValueFactory = _ => 1,
+            Description = "Beam width of the name recogniser (structured training with max-violation updates, and decoding; 1 = greedy)", DefaultValueFactory = _ => 8,
         };
-        var nerTwoPass = new Option<bool>("--recognizer-two-pass")
+        var nerOnePass = new Option<bool>("--recognizer-one-pass")
         {
-            Description = "Add a second recogniser pass reading the first pass's labels of each word's other occurrences in the document",
+            Description = "No second recogniser pass (the second pass reads the first pass's labels of each word's other occurrences in the document)",
         };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam, nerBeam, nerTwoPass,
+            beam, beamEpochs, decodeBeam, nerBeam, nerOnePass,
         };
         cmd.SetAction(parse =>
         {
@@ -84,7 +84,7 @@ static class TrainCommand
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
                 RecognizerBeam = Math.Max(1, parse.GetValue(nerBeam)),
-                RecognizerTwoPass = parse.GetValue(nerTwoPass),
+                RecognizerTwoPass = !parse.GetValue(nerOnePass),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -21,7 +21,7 @@ namespace Sitrep.Syntax;
 /// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
 /// <param name="RecognizerTwoPass">Add a second recogniser pass that reads the first pass's labels of the other occurrences of each word in the document.</param>
-/// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy).</param>
+/// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy, as before session 5).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
@@ -41,8 +41,8 @@ public sealed record SyntaxTrainingOptions(
     int ParserBeam = 1,
     int ParserBeamEpochs = 0,
     int ParserDecodeBeam = 0,
-    int RecognizerBeam = 1,
-    bool RecognizerTwoPass = false);
+    int RecognizerBeam = 8,
+    bool RecognizerTwoPass = true);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
