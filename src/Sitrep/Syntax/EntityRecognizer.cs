@@ -73,7 +73,8 @@ internal sealed class EntityRecognizer
     public void Label(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> labels, DocumentNames? document = null)
     {
         var sig = Signatures(Lists, words);
-        Decode(_weights, words, tags, sig, [], labels);
+        var beam = BeamWidth > 1 && words.Length > 0 ? new Beam(words.Length, BeamWidth) : null;
+        Decode(_weights, words, tags, sig, [], labels, beam);
         if (_second is null || words.Length == 0)
         {
             return;
@@ -86,7 +87,7 @@ internal sealed class EntityRecognizer
         }
 
         var codes = document.Codes(words, labels);
-        Decode(_second, words, tags, sig, codes, labels);
+        Decode(_second, words, tags, sig, codes, labels, beam);
     }
 
     /// <summary>Adds one sentence's first-pass labels to <paramref name="document"/> (a two-pass model's context).</summary>
@@ -97,7 +98,10 @@ internal sealed class EntityRecognizer
         document.Add(words, labels);
     }
 
-    void Decode(IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, Span<int> labels)
+    /// <remarks><paramref name="beam"/>: a beam of the sentence's length to reuse (the two passes share one), or null.</remarks>
+    void Decode(
+        IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> sig, ReadOnlySpan<ulong> doc, Span<int> labels,
+        Beam? beam = null)
     {
         if (words.Length == 0)
         {
@@ -106,7 +110,7 @@ internal sealed class EntityRecognizer
 
         if (BeamWidth > 1)
         {
-            var beam = new Beam(words.Length, BeamWidth);
+            beam ??= new Beam(words.Length, BeamWidth);
             beam.Run(weights, words, tags, sig, doc, Lists, RunTimeDomain, null, null);
             beam.Best(words.Length - 1, labels);
             return;
@@ -305,8 +309,14 @@ internal sealed class EntityRecognizer
 
     // Frustratingly easy domain adaptation: every feature also in a copy specific to the data's domain, so
     // GUM's span conventions need not fight Universal NER's (run time: RunTimeDomain, the shared copy only).
+    // Run time (RunTimeDomain) skips the copies: no training data is in that domain, so they carry no weight.
     static int WithDomainCopies(Span<uint> f, int n, int domain)
     {
+        if (domain == RunTimeDomain)
+        {
+            return n;
+        }
+
         for (var k = 0; k < n; k++)
         {
             f[n + k] = FeatureHash.F(99, f[k], (ulong)domain);
@@ -535,6 +545,8 @@ internal sealed class EntityRecognizer
             Span<float> stat = stackalloc float[Labels.Length];
             Span<float> hist = stackalloc float[Labels.Length];
             const int classes = 7;
+            Span<float> memo = stackalloc float[64 * classes];
+            Span<bool> known = stackalloc bool[64];
             Span<float> candScore = stackalloc float[width];
             Span<int> candItem = stackalloc int[width];
             Span<int> candLabel = stackalloc int[width];
@@ -544,14 +556,23 @@ internal sealed class EntityRecognizer
                 model.Score(feats[..n], stat);
                 var kept = 0;
                 var parents = i == 0 ? 1 : _count[i - 1];
+                // Items sharing the previous two labels share the history scores: computed once per pair and step.
+                known.Clear();
                 for (var j = 0; j < parents; j++)
                 {
                     var prev = (i - 1) * width;
                     int p1 = i > 0 ? _label[prev + j] : -1;
                     int p2 = i > 1 ? _label[((i - 2) * width) + _parent[prev + j]] : -1;
                     var baseScore = i > 0 ? _score[prev + j] : 0f;
-                    n = HistoryFeatures(w, t, sig, lists, i, p1, p2, domain, feats);
-                    model.Score(feats[..n], hist);
+                    var key = ((p1 + 1) * 8) + p2 + 1;
+                    var h = memo.Slice(key * classes, classes);
+                    if (!known[key])
+                    {
+                        n = HistoryFeatures(w, t, sig, lists, i, p1, p2, domain, feats);
+                        model.Score(feats[..n], h);
+                        known[key] = true;
+                    }
+
                     for (var c = 0; c < classes; c++)
                     {
                         if (!Allowed(p1, c))
@@ -559,7 +580,7 @@ internal sealed class EntityRecognizer
                             continue;
                         }
 
-                        var sc = baseScore + stat[c] + hist[c];
+                        var sc = baseScore + stat[c] + h[c];
                         // Insert keeping the list sorted, best first; ties keep the earlier candidate first.
                         if (kept == width && sc <= candScore[kept - 1])
                         {
