@@ -53,10 +53,15 @@ static class TrainCommand
         {
             Description = "No second recogniser pass (the second pass reads the first pass's labels of each word's other occurrences in the document)",
         };
+        var unerWeight = new Option<int>("--recognizer-uner-weight")
+        {
+            Description = "Copies of each Universal NER dev sentence in the recogniser's training data", DefaultValueFactory = _ => 2,
+        };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam, nerBeam, nerOnePass,
+            beam, beamEpochs, decodeBeam, nerBeam, nerOnePass, unerWeight, seed,
         };
         cmd.SetAction(parse =>
         {
@@ -85,6 +90,8 @@ static class TrainCommand
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
                 RecognizerBeam = Math.Max(1, parse.GetValue(nerBeam)),
                 RecognizerTwoPass = !parse.GetValue(nerOnePass),
+                RecognizerUnerWeight = Math.Max(0, parse.GetValue(unerWeight)),
+                Seed = parse.GetValue(seed),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -21,6 +21,7 @@ namespace Sitrep.Syntax;
 /// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
 /// <param name="RecognizerTwoPass">Add a second recogniser pass that reads the first pass's labels of the other occurrences of each word in the document.</param>
+/// <param name="RecognizerUnerWeight">Copies of each Universal NER dev sentence in the recogniser's training data.</param>
 /// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy, as before session 5).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 public sealed record SyntaxTrainingOptions(
@@ -42,7 +43,8 @@ public sealed record SyntaxTrainingOptions(
     int ParserBeamEpochs = 0,
     int ParserDecodeBeam = 0,
     int RecognizerBeam = 8,
-    bool RecognizerTwoPass = true);
+    bool RecognizerTwoPass = true,
+    int RecognizerUnerWeight = 2);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -244,8 +246,6 @@ public static class SyntaxTrainer
         return ewt;
     }
 
-    /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
-    const int UnerDevWeight = 2;
 
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
@@ -293,7 +293,7 @@ public static class SyntaxTrainer
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
         if (options.UseUnerDev && File.Exists(unerDev))
         {
-            // In-domain (web text) names: given UnerDevWeight times the weight of GUM's.
+            // In-domain (web text) names: given RecognizerUnerWeight times the weight of GUM's.
             var documents = new List<int>();
             var unerSentences = EntityData.ReadIob2(unerDev, documents);
             var firstDoc = docIds.Count;
@@ -301,7 +301,7 @@ public static class SyntaxTrainer
             {
                 var (words, spans) = unerSentences[si];
                 var e = NerExample(tagger, words, spans) with { Document = firstDoc + documents[si] };
-                for (var k = 0; k < UnerDevWeight; k++)
+                for (var k = 0; k < options.RecognizerUnerWeight; k++)
                 {
                     nerData.Add(e);
                 }
