@@ -16,10 +16,14 @@ static class EvalSyntaxCommand
         var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the shipped data/syntax/en-syntax.bin)" };
         var errors = new Option<FileInfo?>("--entity-errors") { Description = "Write the recogniser's mismatching sentences to this file" };
         var namesOnly = new Option<bool>("--names-only") { Description = "Only the name recogniser on Universal NER EWT test" };
+        var perSentence = new Option<bool>("--names-per-sentence")
+        {
+            Description = "Recognise names in each sentence alone (as Parse does), not in its document (two-pass recognisers only differ)",
+        };
         var dev = new Option<bool>("--dev") { Description = "Only tagger/parser on EWT dev and GUM dev, gold tokens (for comparing --no-dev models)" };
         var cmd = new Command("syntax", "UPOS/XPOS/lemma/UAS/LAS on EWT and GUM test (gold and raw-text tokenisation), NER P/R/F1 on Universal NER EWT test")
         {
-            treebanks, model, errors, namesOnly, dev,
+            treebanks, model, errors, namesOnly, dev, perSentence,
         };
         cmd.SetAction(parse =>
         {
@@ -42,7 +46,7 @@ static class EvalSyntaxCommand
 
             if (parse.GetValue(namesOnly))
             {
-                var e = SyntaxEvaluator.Entities(parser, Path.Combine(dir.FullName, "uner_en_ewt-test.iob2"), errorWriter);
+                var e = SyntaxEvaluator.Entities(parser, Path.Combine(dir.FullName, "uner_en_ewt-test.iob2"), errorWriter, parse.GetValue(perSentence));
                 Console.WriteLine(System.FormattableString.Invariant(
                     $"NER, Universal NER EWT test (exact span+type): P {e.Precision:F3}  R {e.Recall:F3}  F1 {e.F1:F3}  (gold {e.Gold}, predicted {e.Predicted}, correct {e.Correct})"));
                 return 0;

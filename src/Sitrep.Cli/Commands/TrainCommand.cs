@@ -45,10 +45,23 @@ static class TrainCommand
         {
             Description = "Beam width the written parser decodes with (0 = the training width; with --rebuild-from: keep the model's)", DefaultValueFactory = _ => 0,
         };
+        var nerBeam = new Option<int>("--recognizer-beam")
+        {
+            Description = "Beam width of the name recogniser (structured training with max-violation updates, and decoding; 1 = greedy)", DefaultValueFactory = _ => 8,
+        };
+        var nerOnePass = new Option<bool>("--recognizer-one-pass")
+        {
+            Description = "No second recogniser pass (the second pass reads the first pass's labels of each word's other occurrences in the document)",
+        };
+        var unerWeight = new Option<int>("--recognizer-uner-weight")
+        {
+            Description = "Copies of each Universal NER dev sentence in the recogniser's training data", DefaultValueFactory = _ => 2,
+        };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam,
+            beam, beamEpochs, decodeBeam, nerBeam, nerOnePass, unerWeight, seed,
         };
         cmd.SetAction(parse =>
         {
@@ -75,6 +88,10 @@ static class TrainCommand
                 ParserBeam = parse.GetValue(beam),
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
+                RecognizerBeam = Math.Max(1, parse.GetValue(nerBeam)),
+                RecognizerTwoPass = !parse.GetValue(nerOnePass),
+                RecognizerUnerWeight = Math.Max(0, parse.GetValue(unerWeight)),
+                Seed = parse.GetValue(seed),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -195,8 +195,10 @@ internal static class EntityData
     }
 
     /// <summary>Sentences of a Universal NER IOB2 file: words and spans (types other than PER/ORG/LOC ignored).</summary>
-    public static List<(string[] Words, List<EntitySpan> Spans)> ReadIob2(string path)
+    /// <remarks>With <paramref name="documents"/>, also the document index of each sentence (one per <c># newdoc</c> line).</remarks>
+    public static List<(string[] Words, List<EntitySpan> Spans)> ReadIob2(string path, List<int>? documents = null)
     {
+        var document = -1;
         var result = new List<(string[], List<EntitySpan>)>();
         var words = new List<string>();
         var tags = new List<string>();
@@ -215,6 +217,7 @@ internal static class EntityData
                 }
 
                 result.Add(([.. words], [.. EntityRecognizer.SpansOf(ids)]));
+                documents?.Add(Math.Max(0, document));
             }
 
             words.Clear();
@@ -231,6 +234,9 @@ internal static class EntityData
 
             if (line[0] == '#')
             {
+                // A file without newdoc lines is one document.
+                document += line.StartsWith("# newdoc", StringComparison.Ordinal) ? 1 : 0;
+
                 continue;
             }
 

@@ -224,13 +224,29 @@ public static class SyntaxEvaluator
     }
 
     /// <summary>Scores the name recogniser on a Universal NER IOB2 file (gold words).</summary>
-    public static EntityScores Entities(SyntaxParser parser, string iob2, TextWriter? errors = null)
+    /// <remarks>
+    /// A two-pass recogniser reads each sentence in its document (<c># newdoc</c> groups), unless
+    /// <paramref name="perSentence"/> (each sentence alone, as <see cref="SyntaxParser.Parse"/> does).
+    /// </remarks>
+    public static EntityScores Entities(SyntaxParser parser, string iob2, TextWriter? errors = null, bool perSentence = false)
     {
         ArgumentNullException.ThrowIfNull(parser);
         int gold = 0, predicted = 0, correct = 0;
-        foreach (var (words, spans) in EntityData.ReadIob2(iob2))
+        var documents = new List<int>();
+        var sentences = EntityData.ReadIob2(iob2, documents);
+        var names = new Dictionary<int, DocumentNames?>();
+        if (!perSentence)
         {
-            var a = parser.Analyze(words);
+            foreach (var g in Enumerable.Range(0, sentences.Count).GroupBy(k => documents[k]))
+            {
+                names[g.Key] = parser.NamesOf(g.Select(k => (IReadOnlyList<string>)sentences[k].Words));
+            }
+        }
+
+        for (var k = 0; k < sentences.Count; k++)
+        {
+            var (words, spans) = sentences[k];
+            var a = parser.Analyze(words, document: names.GetValueOrDefault(documents[k]));
             gold += spans.Count;
             predicted += a.Entities.Length;
             correct += a.Entities.Count(e => spans.Contains(e));

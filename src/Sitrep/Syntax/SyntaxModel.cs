@@ -9,8 +9,8 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
 {
-    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists).</summary>
-    public const int FormatVersion = 3;
+    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists, 4 its decoding beam width).</summary>
+    public const int FormatVersion = 4;
 
     /// <summary>The oldest format this code still reads (format 1: one-pass tagger).</summary>
     public const int OldestReadableVersion = 1;

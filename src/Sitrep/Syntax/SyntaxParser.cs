@@ -71,8 +71,54 @@ public sealed class SyntaxParser : ISyntaxParser
         return heads;
     }
 
-    /// <summary>Full analysis of pre-tokenised words.</summary>
-    internal Analysis Analyze(IReadOnlyList<string> words, bool entities = true)
+    /// <summary>
+    /// Parses the sentences of one document. With a two-pass name recogniser, each sentence's names also depend on
+    /// how the first pass labelled the same words elsewhere in the document (<see cref="Parse(Sentence)"/> reads the
+    /// sentence alone).
+    /// </summary>
+    public ImmutableArray<ParsedSentence> ParseDocument(IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var words = sentences.Select(s => (IReadOnlyList<string>)[.. s.Tokens.Select(t => t.Text)]).ToList();
+        var document = NamesOf(words);
+        var result = ImmutableArray.CreateBuilder<ParsedSentence>(sentences.Count);
+        for (var k = 0; k < sentences.Count; k++)
+        {
+            var a = Analyze(words[k], document: document);
+            var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(words[k].Count);
+            for (var i = 0; i < words[k].Count; i++)
+            {
+                tokens.Add(new SyntaxToken(i, words[k][i], a.Lemmas[i], a.Upos[i], a.Xpos[i], a.Heads[i], a.DepRels[i]));
+            }
+
+            result.Add(new ParsedSentence(sentences[k], tokens.MoveToImmutable(), a.Entities));
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The first recogniser pass over a document's sentences (null unless the model's recogniser has two passes).</summary>
+    internal DocumentNames? NamesOf(IEnumerable<IReadOnlyList<string>> sentences)
+    {
+        if (_model.Recognizer is not { TwoPass: true } r)
+        {
+            return null;
+        }
+
+        var document = new DocumentNames();
+        foreach (var words in sentences)
+        {
+            var info = WordInfo.Of(words);
+            var tagIds = new int[info.Length];
+            _model.Tagger.Tag(info, tagIds);
+            r.AddToDocument(document, info, [.. tagIds.Select(c => _model.Tagger.ClassHash[c])]);
+        }
+
+        return document;
+    }
+
+    /// <summary>Full analysis of pre-tokenised words (names in the context of <paramref name="document"/>, which must include them).</summary>
+    internal Analysis Analyze(IReadOnlyList<string> words, bool entities = true, DocumentNames? document = null)
     {
         var n = words.Count;
         var info = WordInfo.Of(words);
@@ -100,7 +146,7 @@ public sealed class SyntaxParser : ISyntaxParser
             rels[i] = _model.Parser.Labels[labels[i]];
         }
 
-        var spans = entities && _model.Recognizer is { } r ? r.Recognize(info, tags) : [];
+        var spans = entities && _model.Recognizer is { } r ? r.Recognize(info, tags, document) : [];
         return new Analysis(upos, xpos, lemmas, heads, rels, spans);
     }
 

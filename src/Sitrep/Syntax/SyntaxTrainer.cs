@@ -20,6 +20,9 @@ namespace Sitrep.Syntax;
 /// <param name="RetrainParser">With <paramref name="RebuildFrom"/>: keep only the tagger; retrain the parser too (parser experiments).</param>
 /// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
+/// <param name="RecognizerTwoPass">Add a second recogniser pass that reads the first pass's labels of the other occurrences of each word in the document.</param>
+/// <param name="RecognizerUnerWeight">Copies of each Universal NER dev sentence in the recogniser's training data.</param>
+/// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy, as before session 5).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
@@ -38,7 +41,10 @@ public sealed record SyntaxTrainingOptions(
     bool ReportDev = false,
     int ParserBeam = 1,
     int ParserBeamEpochs = 0,
-    int ParserDecodeBeam = 0);
+    int ParserDecodeBeam = 0,
+    int RecognizerBeam = 8,
+    bool RecognizerTwoPass = true,
+    int RecognizerUnerWeight = 2);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -240,8 +246,6 @@ public static class SyntaxTrainer
         return ewt;
     }
 
-    /// <summary>Copies of each Universal NER dev sentence in the recogniser's training data.</summary>
-    const int UnerDevWeight = 2;
 
     static Lemmatizer TrainLemmatizer(List<ConlluSentence> train, Action<string> log)
     {
@@ -270,8 +274,10 @@ public static class SyntaxTrainer
         var titlesPath = Path.Combine(AppContext.BaseDirectory, "data", "syntax", "name-titles.txt");
         var titles = File.Exists(titlesPath) ? EntityData.ReadWordList(titlesPath) : null;
         var nerData = new List<EntityRecognizer.Example>();
+        var docIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in gum)
         {
+            var doc = s.DocumentId is { } id ? docIds.TryGetValue(id, out var d) ? d : docIds[id] = docIds.Count : -1;
             var words = s.Words.Select(w => w.Form).ToArray();
             var unlabeled = new bool[words.Length];
             var spans = EntityData.FromGum(s, titles, unlabeled);
@@ -281,17 +287,21 @@ public static class SyntaxTrainer
                 unlabeled[i] &= e.Gold[i] == 0;
             }
 
-            nerData.Add(e with { Domain = EntityRecognizer.GumDomain, Unlabeled = unlabeled });
+            nerData.Add(e with { Domain = EntityRecognizer.GumDomain, Unlabeled = unlabeled, Document = doc });
         }
 
         var unerDev = Path.Combine(options.Treebanks, "uner_en_ewt-dev.iob2");
         if (options.UseUnerDev && File.Exists(unerDev))
         {
-            // In-domain (web text) names: given UnerDevWeight times the weight of GUM's.
-            foreach (var (words, spans) in EntityData.ReadIob2(unerDev))
+            // In-domain (web text) names: given RecognizerUnerWeight times the weight of GUM's.
+            var documents = new List<int>();
+            var unerSentences = EntityData.ReadIob2(unerDev, documents);
+            var firstDoc = docIds.Count;
+            for (var si = 0; si < unerSentences.Count; si++)
             {
-                var e = NerExample(tagger, words, spans);
-                for (var k = 0; k < UnerDevWeight; k++)
+                var (words, spans) = unerSentences[si];
+                var e = NerExample(tagger, words, spans) with { Document = firstDoc + documents[si] };
+                for (var k = 0; k < options.RecognizerUnerWeight; k++)
                 {
                     nerData.Add(e);
                 }
@@ -299,7 +309,7 @@ public static class SyntaxTrainer
         }
 
         log($"recogniser: {nerData.Count} sentences, {nerData.Sum(e => e.Gold.Count(g => g % 2 == 1))} names");
-        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log);
+        var recognizer = EntityRecognizer.Train(nerData, lists, options.RecognizerEpochs, options.Seed, log, options.RecognizerBeam, options.RecognizerTwoPass);
         log($"recogniser trained in {sw.Elapsed.TotalSeconds:F1} s");
         return recognizer;
     }

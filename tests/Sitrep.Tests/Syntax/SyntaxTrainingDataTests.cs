@@ -56,13 +56,14 @@ public sealed class SyntaxTrainingDataTests
         Assert.True(r.Las >= 83.4, $"LAS {r.Las:F2}");
     }
 
-    // Regression guard for the name recogniser at the shipped model's measured level (F1 0.629 on Universal NER EWT test,
-    // see docs/syntax.md); the floor (0.80) is NOT met yet.
+    // Regression guard for the name recogniser at the shipped model's measured level (F1 0.669 on Universal NER EWT test,
+    // sentences grouped by document; 0.629 before session 5's beam + two-pass recogniser, see docs/names.md); the issue's
+    // floor (0.80) is NOT met yet.
     [Fact]
     public void Shipped_model_keeps_its_measured_names_f1()
     {
         var parser = SyntaxParser.LoadDefault();
         var e = SyntaxEvaluator.Entities(parser, Treebank("uner_en_ewt-test.iob2"));
-        Assert.True(e.F1 >= 0.62, $"F1 {e.F1:F3}");
+        Assert.True(e.F1 >= 0.66, $"F1 {e.F1:F3}");
     }
 }
