@@ -45,10 +45,14 @@ static class TrainCommand
         {
             Description = "Beam width the written parser decodes with (0 = the training width; with --rebuild-from: keep the model's)", DefaultValueFactory = _ => 0,
         };
+        var parserFrom = new Option<FileInfo?>("--parser-from")
+        {
+            Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser",
+        };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam,
+            beam, beamEpochs, decodeBeam, parserFrom,
         };
         cmd.SetAction(parse =>
         {
@@ -75,6 +79,7 @@ static class TrainCommand
                 ParserBeam = parse.GetValue(beam),
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
+                ParserFrom = parse.GetValue(parserFrom)?.FullName,
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

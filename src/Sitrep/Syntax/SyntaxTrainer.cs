@@ -21,6 +21,8 @@ namespace Sitrep.Syntax;
 /// <param name="ParserBeam">Beam width of the parser's global training phase.</param>
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
+/// <param name="ParserFrom">With <paramref name="RebuildFrom"/> (and without <paramref name="RetrainParser"/>): take the parser from this model file
+/// instead (re-pruned), keeping the rebuilt model's tagger and recogniser — combines a parser trained on one base with another base.</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -38,7 +40,8 @@ public sealed record SyntaxTrainingOptions(
     bool ReportDev = false,
     int ParserBeam = 1,
     int ParserBeamEpochs = 0,
-    int ParserDecodeBeam = 0);
+    int ParserDecodeBeam = 0,
+    string? ParserFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -67,7 +70,7 @@ public static class SyntaxTrainer
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
-                : old.Parser.Prune(options.ParserPruning);
+                : (options.ParserFrom is { } parserFrom ? SyntaxModel.Load(parserFrom).Parser : old.Parser).Prune(options.ParserPruning);
             if (options.ParserDecodeBeam > 0)
             {
                 pruned = pruned.WithBeam(options.ParserDecodeBeam);
