@@ -49,10 +49,11 @@ static class TrainCommand
         {
             Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser",
         };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam, parserFrom,
+            seed, beam, beamEpochs, decodeBeam, parserFrom,
         };
         cmd.SetAction(parse =>
         {
@@ -79,6 +80,7 @@ static class TrainCommand
                 ParserBeam = parse.GetValue(beam),
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
+                Seed = parse.GetValue(seed),
                 ParserFrom = parse.GetValue(parserFrom)?.FullName,
             };
             SyntaxTrainer.Train(options, Console.Out);
