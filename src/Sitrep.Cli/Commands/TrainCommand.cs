@@ -45,9 +45,9 @@ static class TrainCommand
         {
             Description = "Beam width the written parser decodes with (0 = the training width; with --rebuild-from: keep the model's)", DefaultValueFactory = _ => 0,
         };
-        var parserFrom = new Option<FileInfo?>("--parser-from")
+        var parserFrom = new Option<FileInfo[]>("--parser-from")
         {
-            Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser",
+            Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser; given several times: the parsers' weights averaged",
         };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
@@ -81,7 +81,7 @@ static class TrainCommand
                 ParserBeamEpochs = parse.GetValue(beamEpochs),
                 ParserDecodeBeam = parse.GetValue(decodeBeam),
                 Seed = parse.GetValue(seed),
-                ParserFrom = parse.GetValue(parserFrom)?.FullName,
+                ParserFrom = parse.GetValue(parserFrom)?.Select(f => f.FullName).ToArray(),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

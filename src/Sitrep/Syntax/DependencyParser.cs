@@ -1060,6 +1060,22 @@ internal sealed partial class DependencyParser
     /// <summary>The 16-bit weight quantum (largest weight / 32000).</summary>
     public float WeightQuantum => ((PerceptronWeights)_weights).Scale;
 
+    /// <summary>
+    /// The parser whose weights are the mean of <paramref name="parsers"/>' weights (same labels; models trained with
+    /// different shuffling seeds), decoding with the first one's beam width.
+    /// </summary>
+    public static DependencyParser Average(IReadOnlyList<DependencyParser> parsers)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parsers.Count);
+        var labels = parsers[0].Labels;
+        if (parsers.Any(p => !p.Labels.SequenceEqual(labels)))
+        {
+            throw new ArgumentException("parsers with different label sets cannot be averaged", nameof(parsers));
+        }
+
+        return new(labels, PerceptronWeights.Average([.. parsers.Select(p => (PerceptronWeights)p._weights)]), parsers[0].BeamWidth);
+    }
+
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
     public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold), BeamWidth);
 

@@ -22,7 +22,8 @@ namespace Sitrep.Syntax;
 /// <param name="ParserBeamEpochs">Passes of beam search with max-violation updates after the <paramref name="ParserEpochs"/> greedy passes (0 = greedy parser).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
 /// <param name="ParserFrom">With <paramref name="RebuildFrom"/> (and without <paramref name="RetrainParser"/>): take the parser from this model file
-/// instead (re-pruned), keeping the rebuilt model's tagger and recogniser — combines a parser trained on one base with another base.</param>
+/// instead (re-pruned), keeping the rebuilt model's tagger and recogniser — combines a parser trained on one base with another base; several
+/// files: their parsers' weights averaged (models trained with different seeds).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -41,7 +42,7 @@ public sealed record SyntaxTrainingOptions(
     int ParserBeam = 1,
     int ParserBeamEpochs = 0,
     int ParserDecodeBeam = 0,
-    string? ParserFrom = null);
+    IReadOnlyList<string>? ParserFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -70,7 +71,9 @@ public static class SyntaxTrainer
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
-                : (options.ParserFrom is { } parserFrom ? SyntaxModel.Load(parserFrom).Parser : old.Parser).Prune(options.ParserPruning);
+                : (options.ParserFrom is { Count: > 0 } parserFrom
+                    ? DependencyParser.Average([.. parserFrom.Select(f => SyntaxModel.Load(f).Parser)])
+                    : old.Parser).Prune(options.ParserPruning);
             if (options.ParserDecodeBeam > 0)
             {
                 pruned = pruned.WithBeam(options.ParserDecodeBeam);
