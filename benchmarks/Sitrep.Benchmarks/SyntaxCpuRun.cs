@@ -17,6 +17,9 @@ static class SyntaxCpuRun
         var rest = model is null ? args : [.. args.Where((_, i) => i != m && i != m + 1)];
         var rounds = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var bench = new SyntaxBenchmarks { ModelPath = model };
+        var load = System.Diagnostics.Stopwatch.StartNew();
+        _ = model is null ? Sitrep.Syntax.SyntaxParser.LoadDefault() : Sitrep.Syntax.SyntaxParser.Load(model);
+        Console.WriteLine(FormattableString.Invariant($"model load (cold, JIT included): {load.Elapsed.TotalMilliseconds:F0} ms"));
         bench.Setup();
         static double Cpu() => Environment.CpuUsage.TotalTime.TotalSeconds;
         foreach (var (name, op) in new (string, Func<int>)[] { ("full", bench.Full), ("tag+parse", bench.TagAndParse), ("tag", bench.Tag) })

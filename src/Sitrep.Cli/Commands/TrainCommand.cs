@@ -57,11 +57,15 @@ static class TrainCommand
         {
             Description = "Copies of each Universal NER dev sentence in the recogniser's training data", DefaultValueFactory = _ => 2,
         };
-        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
+        var parserFrom = new Option<FileInfo[]>("--parser-from")
+        {
+            Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser; given several times: the parsers' weights averaged",
+        };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            beam, beamEpochs, decodeBeam, nerBeam, nerOnePass, unerWeight, seed,
+            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight,
         };
         cmd.SetAction(parse =>
         {
@@ -92,6 +96,7 @@ static class TrainCommand
                 RecognizerTwoPass = !parse.GetValue(nerOnePass),
                 RecognizerUnerWeight = Math.Max(0, parse.GetValue(unerWeight)),
                 Seed = parse.GetValue(seed),
+                ParserFrom = parse.GetValue(parserFrom)?.Select(f => f.FullName).ToArray(),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -181,7 +181,7 @@ internal sealed partial class DependencyParser
         return k;
     }
 
-    /// <summary>Templates that read s1's subtree (s1 may be -1) with s0 (36, 38, 62–65).</summary>
+    /// <summary>Templates that read s1's subtree (s1 may be -1) with s0 (36, 38, 62–65, 105–110).</summary>
     int S1TreeFeatures(State s, ulong[] W, ulong[] T, Span<uint> f)
     {
         var k = 0;
@@ -199,6 +199,15 @@ internal sealed partial class DependencyParser
         f[k++] = FeatureHash.F(63, Tg(s1r));
         f[k++] = FeatureHash.F(64, Lb(s1r));
         f[k++] = FeatureHash.F(65, Lb(s1l));
+        ulong s1w = Wd(s1);
+        ulong s1vl = s1 < 0 ? 99 : (ulong)s.Nl[s1], s1vr = s1 < 0 ? 99 : (ulong)s.Nr[s1];
+        ulong s1sl = s1 < 0 ? None : s.Ls[s1], s1sr = s1 < 0 ? None : s.Rs[s1];
+        f[k++] = FeatureHash.F(105, s1w, s1vr);
+        f[k++] = FeatureHash.F(106, s1t, s1vr);
+        f[k++] = FeatureHash.F(107, s1t, s1vl);
+        f[k++] = FeatureHash.F(108, s1t, s1sr);
+        f[k++] = FeatureHash.F(109, s1t, s1sl);
+        f[k++] = FeatureHash.F(110, s1t, s0t, s1sr);
         return k;
     }
 

@@ -606,7 +606,94 @@ internal sealed partial class DependencyParser
         f[n++] = FeatureHash.F(102, s0t, b0t, p0);
         f[n++] = FeatureHash.F(103, s1t, s0t, p1);
         f[n++] = FeatureHash.F(104, s0w, p0, d);
+        // s1's subtree as a head for s0 (RIGHT arcs): its valencies and label sets ("already has an obj").
+        ulong s1vl = s1 < 0 ? 99 : (ulong)s.Nl[s1], s1vr = s1 < 0 ? 99 : (ulong)s.Nr[s1];
+        ulong s1sl = s1 < 0 ? None : s.Ls[s1], s1sr = s1 < 0 ? None : s.Rs[s1];
+        f[n++] = FeatureHash.F(105, s1w, s1vr);
+        f[n++] = FeatureHash.F(106, s1t, s1vr);
+        f[n++] = FeatureHash.F(107, s1t, s1vl);
+        f[n++] = FeatureHash.F(108, s1t, s1sr);
+        f[n++] = FeatureHash.F(109, s1t, s1sl);
+        f[n++] = FeatureHash.F(110, s1t, s0t, s1sr);
         return n;
+    }
+
+    /// <summary>
+    /// Pseudo-projective lifting without label encoding (Nivre &amp; Nilsson 2005): while the tree (0-based heads, -1 =
+    /// root) is non-projective, the shortest non-projective arc (leftmost on ties) is lifted — its dependent is attached
+    /// to its head's head — so a transition system that builds only projective trees can learn from the sentence
+    /// (every other arc unchanged). An arc h → d is projective when h dominates every token between them; the root sits
+    /// after the last word (as in the parser) and dominates everything. Returns the lifted heads and the number of lifts
+    /// (0: the tree was projective; a copy either way).
+    /// </summary>
+    internal static (int[] Heads, int Lifts) Lift(ReadOnlySpan<int> heads)
+    {
+        var n = heads.Length;
+        var h = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            h[i] = heads[i] < 0 ? n : heads[i];
+        }
+
+        bool Dominates(int a, int k)
+        {
+            // Walks up from k (at most n steps: the input is a tree, so every path ends at the root n).
+            for (var steps = 0; k != n && steps <= n; steps++)
+            {
+                k = h[k];
+                if (k == a)
+                {
+                    return true;
+                }
+            }
+
+            return a == n;
+        }
+
+        var lifts = 0;
+        while (true)
+        {
+            int best = -1, bestLength = int.MaxValue;
+            for (var d = 0; d < n; d++)
+            {
+                var a = h[d];
+                if (a == n)
+                {
+                    continue;
+                }
+
+                int lo = Math.Min(a, d), hi = Math.Max(a, d), length = hi - lo;
+                if (length >= bestLength)
+                {
+                    continue;
+                }
+
+                for (var k = lo + 1; k < hi; k++)
+                {
+                    if (!Dominates(a, k))
+                    {
+                        best = d;
+                        bestLength = length;
+                        break;
+                    }
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            h[best] = h[h[best]];
+            lifts++;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            h[i] = h[i] == n ? -1 : h[i];
+        }
+
+        return (h, lifts);
     }
 
     /// <summary>True when no two arcs of the gold tree cross (root arcs included).</summary>
@@ -680,7 +767,7 @@ internal sealed partial class DependencyParser
     /// <summary>
     /// Trains with the dynamic oracle for <paramref name="epochs"/> passes, then, when <paramref name="beamEpochs"/> &gt; 0,
     /// continues the same weights with <paramref name="beamEpochs"/> passes of beam search (width <paramref name="beamWidth"/>)
-    /// and max-violation updates; projective sentences only. The result decodes with <paramref name="beamWidth"/>.
+    /// and max-violation updates; non-projective trees are trained on their pseudo-projective lifts (<see cref="Lift"/>). The result decodes with <paramref name="beamWidth"/>.
     /// </summary>
     public static DependencyParser Train(
         string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log,
@@ -690,8 +777,24 @@ internal sealed partial class DependencyParser
         var decodeWidth = beamEpochs > 0 ? beamWidth : 1;
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
         var parser = new DependencyParser(labels, model);
-        var examples = data.Where(e => Projective([.. e.Heads.Select(h => h < 0 ? e.Heads.Length : h)])).ToList();
-        log($"parser: {examples.Count} of {data.Count} training sentences are projective");
+        var examples = new List<Example>(data.Count);
+        int liftedSentences = 0, liftedArcs = 0;
+        foreach (var e in data)
+        {
+            if (Projective([.. e.Heads.Select(h => h < 0 ? e.Heads.Length : h)]))
+            {
+                examples.Add(e);
+                continue;
+            }
+
+            // Non-projective: trained on its lifted (projective) tree, labels unchanged.
+            var (lifted, lifts) = Lift(e.Heads);
+            liftedSentences++;
+            liftedArcs += lifts;
+            examples.Add(e with { Heads = lifted });
+        }
+
+        log($"parser: {data.Count - liftedSentences} of {data.Count} training sentences are projective; {liftedSentences} lifted to projective trees ({liftedArcs} arcs lifted)");
         var rng = new Random(seed);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var classes = parser.ClassCount;
@@ -956,6 +1059,22 @@ internal sealed partial class DependencyParser
 
     /// <summary>The 16-bit weight quantum (largest weight / 32000).</summary>
     public float WeightQuantum => ((PerceptronWeights)_weights).Scale;
+
+    /// <summary>
+    /// The parser whose weights are the mean of <paramref name="parsers"/>' weights (same labels; models trained with
+    /// different shuffling seeds), decoding with the first one's beam width.
+    /// </summary>
+    public static DependencyParser Average(IReadOnlyList<DependencyParser> parsers)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parsers.Count);
+        var labels = parsers[0].Labels;
+        if (parsers.Any(p => !p.Labels.SequenceEqual(labels)))
+        {
+            throw new ArgumentException("parsers with different label sets cannot be averaged", nameof(parsers));
+        }
+
+        return new(labels, PerceptronWeights.Average([.. parsers.Select(p => (PerceptronWeights)p._weights)]), parsers[0].BeamWidth);
+    }
 
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
     public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold), BeamWidth);

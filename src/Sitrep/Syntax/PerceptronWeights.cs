@@ -343,6 +343,55 @@ internal sealed class PerceptronWeights : IFeatureScorer
         }
     }
 
+    /// <summary>
+    /// The mean of several tables over the same classes (a feature or class missing from a table counts as 0): parameter
+    /// averaging of models trained with different shuffles (McDonald, Hall &amp; Mann 2010).
+    /// </summary>
+    public static PerceptronWeights Average(IReadOnlyList<PerceptronWeights> tables)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(tables.Count);
+        var classes = tables[0].Classes;
+        if (tables.Any(t => t.Classes != classes))
+        {
+            throw new ArgumentException("tables with different class counts cannot be averaged", nameof(tables));
+        }
+
+        var sums = new Dictionary<uint, Dictionary<int, double>>();
+        foreach (var table in tables)
+        {
+            foreach (var (key, list) in table.Features())
+            {
+                if (!sums.TryGetValue(key, out var row))
+                {
+                    sums[key] = row = [];
+                }
+
+                foreach (var (c, w) in list)
+                {
+                    row[c] = row.GetValueOrDefault(c) + w;
+                }
+            }
+        }
+
+        var keys = new List<uint>(sums.Count);
+        var starts = new List<int>(sums.Count + 1);
+        var cls = new List<ushort>();
+        var ws = new List<float>();
+        foreach (var (key, row) in sums.OrderBy(x => x.Key))
+        {
+            keys.Add(key);
+            starts.Add(cls.Count);
+            foreach (var (c, w) in row.OrderBy(x => x.Key))
+            {
+                cls.Add((ushort)c);
+                ws.Add((float)(w / tables.Count));
+            }
+        }
+
+        starts.Add(cls.Count);
+        return Create(classes, keys, starts, cls, ws);
+    }
+
     /// <summary>A copy without the weights whose magnitude is below <paramref name="threshold"/>.</summary>
     public PerceptronWeights Prune(float threshold)
     {

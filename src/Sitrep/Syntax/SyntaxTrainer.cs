@@ -24,6 +24,9 @@ namespace Sitrep.Syntax;
 /// <param name="RecognizerUnerWeight">Copies of each Universal NER dev sentence in the recogniser's training data.</param>
 /// <param name="RecognizerBeam">Beam width of the name recogniser's structured training and decoding (1 = greedy, as before session 5).</param>
 /// <param name="ParserDecodeBeam">Beam width the written parser decodes with (0 = the training width; with <paramref name="RebuildFrom"/>: keep the model's).</param>
+/// <param name="ParserFrom">With <paramref name="RebuildFrom"/> (and without <paramref name="RetrainParser"/>): take the parser from this model file
+/// instead (re-pruned), keeping the rebuilt model's tagger and recogniser — combines a parser trained on one base with another base; several
+/// files: their parsers' weights averaged (models trained with different seeds).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -44,7 +47,8 @@ public sealed record SyntaxTrainingOptions(
     int ParserDecodeBeam = 0,
     int RecognizerBeam = 8,
     bool RecognizerTwoPass = true,
-    int RecognizerUnerWeight = 2);
+    int RecognizerUnerWeight = 2,
+    IReadOnlyList<string>? ParserFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -73,7 +77,9 @@ public static class SyntaxTrainer
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
                 ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
-                : old.Parser.Prune(options.ParserPruning);
+                : (options.ParserFrom is { Count: > 0 } parserFrom
+                    ? DependencyParser.Average([.. parserFrom.Select(f => SyntaxModel.Load(f).Parser)])
+                    : old.Parser).Prune(options.ParserPruning);
             if (options.ParserDecodeBeam > 0)
             {
                 pruned = pruned.WithBeam(options.ParserDecodeBeam);
