@@ -1070,7 +1070,7 @@ public sealed class EventExtractor
                 return true;
             }
 
-            if (k is not ("was" or "were" or "been" or "being" or "is" or "are" or "had" or "have" or "has" or "credit" or "stolen" or "later"))
+            if (k is not ("was" or "were" or "been" or "being" or "is" or "are" or "had" or "have" or "has" or "stolen" or "later"))
             {
                 break;
             }

@@ -75,20 +75,22 @@ internal static class EventFilters
             return false;
         }
 
+        return !AnyAround(u, t, j => UseCues.Contains(u[j].Key) && !(u[j].Key == "used" && j + 1 < u.Length && u[j + 1].Key == "of")
+            && !(j > 0 && u[j - 1].Key is "the" && u[j].Key is "use"));
+    }
+
+    /// <summary>True when a unit within six of the trigger (outside it) satisfies <paramref name="isCue"/>.</summary>
+    static bool AnyAround(ImmutableArray<MatchUnit> u, EventExtractor.TriggerMention t, Func<int, bool> isCue)
+    {
         for (var j = Math.Max(0, t.Start - 6); j < Math.Min(u.Length, t.End + 6); j++)
         {
-            if (j >= t.Start && j < t.End)
+            if ((j < t.Start || j >= t.End) && isCue(j))
             {
-                continue;
-            }
-
-            if (UseCues.Contains(u[j].Key) && !(u[j].Key == "used" && j + 1 < u.Length && u[j + 1].Key == "of") && !(j > 0 && u[j - 1].Key is "the" && u[j].Key is "use"))
-            {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
     static readonly FrozenSet<string> Munitions = new[]
@@ -113,15 +115,7 @@ internal static class EventFilters
             return false;
         }
 
-        for (var j = Math.Max(0, t.Start - 6); j < Math.Min(u.Length, t.End + 6); j++)
-        {
-            if (j != t.Start && (UseCues.Contains(u[j].Key) || LandingCues.Contains(u[j].Key)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !AnyAround(u, t, j => UseCues.Contains(u[j].Key) || LandingCues.Contains(u[j].Key));
     }
 
     /// <summary>

@@ -34,15 +34,18 @@ public sealed class EventWriter(ActorRegistry registry)
 
     static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>yyyy-MM-dd, or null for the open bounds of an undated report (MinValue / MaxValue).</summary>
+    internal static string? IsoDateOrNull(DateOnly d) => d == DateOnly.MinValue || d == DateOnly.MaxValue ? null : D(d);
+
     static void WriteDate(Utf8JsonWriter w, string name, DateOnly d)
     {
-        if (d == DateOnly.MinValue || d == DateOnly.MaxValue)
+        if (IsoDateOrNull(d) is { } s)
         {
-            w.WriteNull(name);
+            w.WriteString(name, s);
         }
         else
         {
-            w.WriteString(name, D(d));
+            w.WriteNull(name);
         }
     }
 

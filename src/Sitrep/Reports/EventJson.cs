@@ -67,7 +67,7 @@ public static class EventJson
         };
     }
 
-    static string? Date(DateOnly d) => d == DateOnly.MinValue || d == DateOnly.MaxValue ? null : d.ToString("yyyy-MM-dd", Inv);
+    static string? Date(DateOnly d) => EventWriter.IsoDateOrNull(d);
 
     static JsonObject? Actor(ActorRef? a) => a is null ? null : new JsonObject
     {

@@ -18,7 +18,7 @@ namespace Sitrep.Temporal;
 /// </summary>
 public sealed record HolidayRule(string Kind, int Month, int Day, int Nth, int Offset)
 {
-    static readonly UmAlQuraCalendar Hijri = new();
+    static readonly Calendar Hijri = Calendar.ReadOnly(new UmAlQuraCalendar());
 
     /// <summary>Parses a VALUE of the vocabulary file; throws <see cref="InvalidDataException"/> naming the bad value.</summary>
     public static HolidayRule Parse(string value)
