@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 dotnet restore Sitrep.slnx -nologo -v q
 if [ -f package.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # devDependencies (unlabeled text for word clusters) are only needed by `sitrep train syntax`: `npm ci` installs them.
+  npm ci --omit=dev --no-audit --no-fund --loglevel=error
 fi
 ./sitrep version >/dev/null
 if ./sitrep --help 2>/dev/null | grep -q "gazetteer"; then ./sitrep gazetteer build; fi

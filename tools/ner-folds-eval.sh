@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: [FOLDS="3 1 0 2"] [NER_ARGS="..."] tools/ner-folds-eval.sh TAG  (after tools/ner-folds.py ../shared/data/treebanks /tmp/nf):
+# usage: [FOLDS="3 1 0 2"] [NER_ARGS="..."] [BASE=model.bin] [CLI=built-cli-dir] tools/ner-folds-eval.sh TAG  (after tools/ner-folds.py ../shared/data/treebanks /tmp/nf):
 # rebuilds the recogniser on each fold from data/syntax/en-syntax.bin, evaluates the held-out part, prints summed P/R/F1.
 # Runs a snapshot of the CLI build (so editing sources while it runs does not change the experiment).
 set -u
@@ -7,11 +7,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 tag=$1
 ./sitrep --help > /dev/null 2>&1   # build if needed
 cli=/tmp/nf/cli-$tag
-rm -rf "$cli"; cp -r out/cli "$cli"
+rm -rf "$cli"; cp -r "${CLI:-out/cli}" "$cli"
 run() { SITREP_HOME="$PWD" nice -n 10 dotnet "$cli/Sitrep.Cli.dll" "$@"; }
 g=0; p=0; c=0
 for r in ${FOLDS:-3 1 0 2}; do
-  run train syntax --treebanks /tmp/nf/fold$r/treebanks --rebuild-from data/syntax/en-syntax.bin --out /tmp/nf/$tag-$r.bin ${NER_ARGS:-} > /tmp/nf/$tag-$r.train.log 2>&1
+  run train syntax --treebanks /tmp/nf/fold$r/treebanks --rebuild-from "${BASE:-data/syntax/en-syntax.bin}" --out /tmp/nf/$tag-$r.bin ${NER_ARGS:-} > /tmp/nf/$tag-$r.train.log 2>&1
   line=$(run eval syntax --treebanks /tmp/nf/fold$r/treebanks --names-only --model /tmp/nf/$tag-$r.bin --entity-errors /tmp/nf/$tag-$r.err)
   rm -f /tmp/nf/$tag-$r.bin
   echo "fold$r $line"

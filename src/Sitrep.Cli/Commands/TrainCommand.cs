@@ -61,11 +61,13 @@ static class TrainCommand
         {
             Description = "With --rebuild-from: take the parser (re-pruned) from this model file instead, keeping the rebuilt model's tagger and recogniser; given several times: the parsers' weights averaged",
         };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Do not learn word clusters from unlabeled text (no cluster features)" };
+        var clustersFrom = new Option<FileInfo?>("--clusters-from") { Description = "Take the word clusters from this model file instead of learning them" };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight,
+            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight, noClusters, clustersFrom,
         };
         cmd.SetAction(parse =>
         {
@@ -97,6 +99,8 @@ static class TrainCommand
                 RecognizerUnerWeight = Math.Max(0, parse.GetValue(unerWeight)),
                 Seed = parse.GetValue(seed),
                 ParserFrom = parse.GetValue(parserFrom)?.Select(f => f.FullName).ToArray(),
+                Clusters = !parse.GetValue(noClusters),
+                ClustersFrom = parse.GetValue(clustersFrom)?.FullName,
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

@@ -25,7 +25,7 @@ internal sealed partial class DependencyParser
     internal const int FastBeamMaxWidth = 16000;
 
     /// <summary>Templates that read only the buffer front (0, 4–11, 23, 31, 88).</summary>
-    static int BufferFeatures(int b0, int n, ulong[] W, ulong[] T, Span<uint> f)
+    static int BufferFeatures(int b0, int n, ulong[] W, ulong[] T, ulong[]? C, ulong[]? M, Span<uint> f)
     {
         var k = 0;
         int b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
@@ -46,11 +46,19 @@ internal sealed partial class DependencyParser
         f[k++] = FeatureHash.F(23, b0t, b1t);
         f[k++] = FeatureHash.F(31, b0t, b1t, b2t);
         f[k++] = FeatureHash.F(88, b0w, b1w);
+        if (C is not null && M is not null)
+        {
+            f[k++] = FeatureHash.F(111, C[b0]);
+            f[k++] = FeatureHash.F(112, M[b0], b0t);
+            f[k++] = FeatureHash.F(113, b1 < 0 ? None : C[b1]);
+            f[k++] = FeatureHash.F(114, M[b0], b1 < 0 ? None : M[b1]);
+        }
+
         return k;
     }
 
     /// <summary>Templates that read s0 (≥ 0) and the buffer, not the tree (1–3, 16–22, 32, 39–44, 86, 89, 102, 104).</summary>
-    static int PairFeatures(int s0, int b0, int n, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    static int PairFeatures(int s0, int b0, int n, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
     {
         var k = 0;
         var b1 = b0 + 1 <= n ? b0 + 1 : -1;
@@ -80,11 +88,21 @@ internal sealed partial class DependencyParser
         f[k++] = FeatureHash.F(89, s0w, b0t, b1t);
         f[k++] = FeatureHash.F(102, s0t, b0t, p0);
         f[k++] = FeatureHash.F(104, s0w, p0, d);
+        if (C is not null && M is not null)
+        {
+            f[k++] = FeatureHash.F(115, C[s0]);
+            f[k++] = FeatureHash.F(116, M[s0], M[b0]);
+            f[k++] = FeatureHash.F(117, C[s0], b0t);
+            f[k++] = FeatureHash.F(118, s0t, C[b0]);
+            f[k++] = FeatureHash.F(119, M[s0], M[b0], d);
+            f[k++] = FeatureHash.F(120, C[s0], C[b0]);
+        }
+
         return k;
     }
 
     /// <summary>Templates that read s1 and s2 (either may be -1) with s0 (≥ 0) and b0, not the tree (12–15, 24–30, 45, 46, 90–93, 103).</summary>
-    static int StackFeatures(int s2, int s1, int s0, int b0, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    static int StackFeatures(int s2, int s1, int s0, int b0, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
     {
         var k = 0;
         ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0];
@@ -111,6 +129,15 @@ internal sealed partial class DependencyParser
         f[k++] = FeatureHash.F(92, s1t, s0t, b0t, d);
         f[k++] = FeatureHash.F(93, s1wt, b0wt);
         f[k++] = FeatureHash.F(103, s1t, s0t, p1);
+        if (C is not null && M is not null)
+        {
+            ulong s1c = s1 < 0 ? None : C[s1], s1m = s1 < 0 ? None : M[s1];
+            f[k++] = FeatureHash.F(121, s1c);
+            f[k++] = FeatureHash.F(122, s1m, M[s0]);
+            f[k++] = FeatureHash.F(123, s1m, s0t, b0t);
+            f[k++] = FeatureHash.F(124, s1c, C[s0]);
+        }
+
         return k;
     }
 
@@ -260,12 +287,12 @@ internal sealed partial class DependencyParser
     /// The feature keys of a configuration with a non-empty stack, group by group as <see cref="FastBeamParse"/> scores
     /// them (for tests: the same multiset as <see cref="Features"/>).
     /// </summary>
-    internal int GroupedFeatures(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    internal int GroupedFeatures(State s, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
     {
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
-        var k = BufferFeatures(b0, s.N, W, T, f);
-        k += PairFeatures(s0, b0, s.N, W, T, Pc, f[k..]);
-        k += StackFeatures(s2, s1, s0, b0, W, T, Pc, f[k..]);
+        var k = BufferFeatures(b0, s.N, W, T, C, M, f);
+        k += PairFeatures(s0, b0, s.N, W, T, Pc, C, M, f[k..]);
+        k += StackFeatures(s2, s1, s0, b0, W, T, Pc, C, M, f[k..]);
         k += S0TreeFeatures(s, W, T, f[k..]);
         k += B0TreeFeatures(s, W, T, f[k..]);
         k += S1TreeFeatures(s, W, T, f[k..]);
@@ -424,7 +451,7 @@ internal sealed partial class DependencyParser
     {
         var n = words.Length;
         var k = BeamWidth;
-        var (w, t, pc) = Lexical(words, tags);
+        var (w, t, pc, cf, cm) = Lexical(words, tags);
         var scratch = _scratch.Value!;
         var stride = weights.RowLength;
         scratch.Reset(n, stride);
@@ -450,7 +477,7 @@ internal sealed partial class DependencyParser
                     continue;
                 }
 
-                GroupScores(weights, scratch, s, w, t, pc, feats, sums, scores);
+                GroupScores(weights, scratch, s, w, t, pc, cf, cm, feats, sums, scores);
                 OfferMoves(s, scores, score[i], i, top, ref count);
             }
 
@@ -479,7 +506,7 @@ internal sealed partial class DependencyParser
 
     /// <summary>The move scores of a configuration with a non-empty stack: memoised group sums plus its own tree features.</summary>
     void GroupScores(
-        PerceptronWeights weights, BeamScratch scratch, State s, ulong[] w, ulong[] t, int[] pc, Span<uint> feats, Span<int> sums, Span<float> scores)
+        PerceptronWeights weights, BeamScratch scratch, State s, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm, Span<uint> feats, Span<int> sums, Span<float> scores)
     {
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B, n = s.N;
         var bufferRow = scratch.BufferRow(b0);
@@ -487,7 +514,7 @@ internal sealed partial class DependencyParser
         {
             bufferRow = scratch.NewRow();
             scratch.BufferRow(b0) = bufferRow;
-            weights.Accumulate(feats[..BufferFeatures(b0, n, w, t, feats)], scratch.Row(bufferRow));
+            weights.Accumulate(feats[..BufferFeatures(b0, n, w, t, cf, cm, feats)], scratch.Row(bufferRow));
         }
 
         var pairKey = ((ulong)(s0 + 1) << 16) | (uint)b0;
@@ -496,7 +523,7 @@ internal sealed partial class DependencyParser
         {
             pairRow = scratch.NewRow();
             scratch.Pairs.Add(pairKey, pairRow);
-            weights.Accumulate(feats[..PairFeatures(s0, b0, n, w, t, pc, feats)], scratch.Row(pairRow));
+            weights.Accumulate(feats[..PairFeatures(s0, b0, n, w, t, pc, cf, cm, feats)], scratch.Row(pairRow));
         }
 
         var stackKey = ((ulong)(uint)(s2 + 1) << 48) | ((ulong)(uint)(s1 + 1) << 32) | pairKey;
@@ -505,7 +532,7 @@ internal sealed partial class DependencyParser
         {
             stackRow = scratch.NewRow();
             scratch.Stacks.Add(stackKey, stackRow);
-            weights.Accumulate(feats[..StackFeatures(s2, s1, s0, b0, w, t, pc, feats)], scratch.Row(stackRow));
+            weights.Accumulate(feats[..StackFeatures(s2, s1, s0, b0, w, t, pc, cf, cm, feats)], scratch.Row(stackRow));
         }
 
         var versions = s.Versions!;

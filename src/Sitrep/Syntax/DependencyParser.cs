@@ -10,7 +10,7 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed partial class DependencyParser
 {
-    internal const int MaxFeatures = 112;
+    internal const int MaxFeatures = 128;
     static readonly ulong None = FeatureHash.Of("-NONE-");
     static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
     readonly IFeatureScorer _weights;
@@ -279,7 +279,7 @@ internal sealed partial class DependencyParser
         }
 
         var n = words.Length;
-        var (w, t, pc) = Lexical(words, tags);
+        var (w, t, pc, cf, cm) = Lexical(words, tags);
         var s = new State(n);
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[ClassCount];
@@ -298,7 +298,7 @@ internal sealed partial class DependencyParser
                 continue;
             }
 
-            var k = Features(s, w, t, pc, feats);
+            var k = Features(s, w, t, pc, cf, cm, feats);
             _weights.Score(feats[..k], scores);
             Apply(s, Best(s, scores));
         }
@@ -373,7 +373,7 @@ internal sealed partial class DependencyParser
     /// <paramref name="score"/>) into the best <c>top.Length</c> candidates; returns how many there are. Forced moves add
     /// nothing to the score (as in greedy decoding). Every complete parse takes 2n moves, so the items stay in step.
     /// </summary>
-    int Expand(State[] beam, float[] score, int m, ulong[] w, ulong[] t, int[] pc, IFeatureScorer weights, Span<Candidate> top, Span<uint> feats, Span<float> scores)
+    int Expand(State[] beam, float[] score, int m, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm, IFeatureScorer weights, Span<Candidate> top, Span<uint> feats, Span<float> scores)
     {
         var count = 0;
         for (var i = 0; i < m; i++)
@@ -386,7 +386,7 @@ internal sealed partial class DependencyParser
                 continue;
             }
 
-            var k = Features(s, w, t, pc, feats);
+            var k = Features(s, w, t, pc, cf, cm, feats);
             weights.Score(feats[..k], scores);
             OfferMoves(s, scores, score[i], i, top, ref count);
         }
@@ -402,7 +402,7 @@ internal sealed partial class DependencyParser
     {
         var n = words.Length;
         var k = BeamWidth;
-        var (w, t, pc) = Lexical(words, tags);
+        var (w, t, pc, cf, cm) = Lexical(words, tags);
         var beam = new State[k];
         var next = new State[k];
         beam[0] = new State(n);
@@ -414,7 +414,7 @@ internal sealed partial class DependencyParser
         Span<Candidate> top = stackalloc Candidate[k];
         while (!beam[0].Terminal)
         {
-            var c = Expand(beam, score, m, w, t, pc, _weights, top, feats, scores);
+            var c = Expand(beam, score, m, w, t, pc, cf, cm, _weights, top, feats, scores);
             for (var j = 0; j < c; j++)
             {
                 next[j] ??= new State(n);
@@ -441,30 +441,47 @@ internal sealed partial class DependencyParser
         }
     }
 
-    /// <summary>Word and tag hashes with the root appended, and the running count of punctuation tokens before each position.</summary>
-    internal static (ulong[] W, ulong[] T, int[] Pc) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    /// <summary>
+    /// Word and tag hashes with the root appended, the running count of punctuation tokens before each position, and
+    /// the words' fine and middle cluster hashes (null when the model has no clusters).
+    /// </summary>
+    internal static (ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
     {
         var n = words.Length;
         var w = new ulong[n + 1];
         var t = new ulong[n + 1];
         var pc = new int[n + 2];
+        var clustered = n > 0 && words[0].HasClusters;
+        var c = clustered ? new ulong[n + 1] : null;
+        var m = clustered ? new ulong[n + 1] : null;
         for (var i = 0; i < n; i++)
         {
             w[i] = words[i].Lower;
             t[i] = tags[i];
             pc[i + 1] = pc[i] + (words[i].IsPunctuation ? 1 : 0);
+            if (clustered)
+            {
+                c![i] = words[i].ClusterFine;
+                m![i] = words[i].ClusterMiddle;
+            }
         }
 
         w[n] = RootWord;
         t[n] = RootWord;
         pc[n + 1] = pc[n];
-        return (w, t, pc);
+        if (clustered)
+        {
+            c![n] = RootWord;
+            m![n] = RootWord;
+        }
+
+        return (w, t, pc, c, m);
     }
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 
     /// <summary>The feature keys of a configuration (training, greedy and reference beam decoding).</summary>
-    internal int Features(State s, ulong[] W, ulong[] T, int[] Pc, Span<uint> f)
+    internal int Features(State s, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
     {
         var n = 0;
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
@@ -615,6 +632,30 @@ internal sealed partial class DependencyParser
         f[n++] = FeatureHash.F(108, s1t, s1sr);
         f[n++] = FeatureHash.F(109, s1t, s1sl);
         f[n++] = FeatureHash.F(110, s1t, s0t, s1sr);
+        if (C is not null && M is not null)
+        {
+            // Word clusters (Koo, Carreras & Collins 2008): the buffer group, the s0–buffer group and the stack group.
+            ulong Cf(int x) => x < 0 ? None : C[x];
+            ulong Cm(int x) => x < 0 ? None : M[x];
+            f[n++] = FeatureHash.F(111, Cf(b0));
+            f[n++] = FeatureHash.F(112, Cm(b0), b0t);
+            f[n++] = FeatureHash.F(113, Cf(b1));
+            f[n++] = FeatureHash.F(114, Cm(b0), Cm(b1));
+            if (s0 >= 0)
+            {
+                f[n++] = FeatureHash.F(115, Cf(s0));
+                f[n++] = FeatureHash.F(116, Cm(s0), Cm(b0));
+                f[n++] = FeatureHash.F(117, Cf(s0), b0t);
+                f[n++] = FeatureHash.F(118, s0t, Cf(b0));
+                f[n++] = FeatureHash.F(119, Cm(s0), Cm(b0), d);
+                f[n++] = FeatureHash.F(120, Cf(s0), Cf(b0));
+                f[n++] = FeatureHash.F(121, Cf(s1));
+                f[n++] = FeatureHash.F(122, Cm(s1), Cm(s0));
+                f[n++] = FeatureHash.F(123, Cm(s1), s0t, b0t);
+                f[n++] = FeatureHash.F(124, Cf(s1), Cf(s0));
+            }
+        }
+
         return n;
     }
 
@@ -810,11 +851,11 @@ internal sealed partial class DependencyParser
                 var e = examples[ei];
                 var n = e.Words.Length;
                 var gold = e.Heads.Select(h => h < 0 ? n : h).ToArray();
-                var (w, t, pc) = Lexical(e.Words, e.Tags);
+                var (w, t, pc, cf, cm) = Lexical(e.Words, e.Tags);
                 var s = new State(n);
                 while (!s.Terminal)
                 {
-                    var k = parser.Features(s, w, t, pc, feats);
+                    var k = parser.Features(s, w, t, pc, cf, cm, feats);
                     model.Score(feats[..k], scores);
                     parser.Costs(s, gold, e.Labels, costs);
                     int guess = -1, best = -1;
@@ -936,14 +977,14 @@ internal sealed partial class DependencyParser
             return s.Terminal ? moves : null;
         }
 
-        float MoveScore(State s, int move, ulong[] w, ulong[] t, int[] pc)
+        float MoveScore(State s, int move, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm)
         {
             if (parser.Forced(s) >= 0)
             {
                 return 0f;
             }
 
-            var k = parser.Features(s, w, t, pc, _feats);
+            var k = parser.Features(s, w, t, pc, cf, cm, _feats);
             model.Score(_feats.AsSpan(0, k), _scores);
             return _scores[move];
         }
@@ -959,7 +1000,7 @@ internal sealed partial class DependencyParser
                 return null;
             }
 
-            var (w, t, pc) = Lexical(e.Words, e.Tags);
+            var (w, t, pc, cf, cm) = Lexical(e.Words, e.Tags);
             var steps = g.Length;
             var beam = new State[width];
             var next = new State[width];
@@ -979,9 +1020,9 @@ internal sealed partial class DependencyParser
             int worstStep = -1, worstItem = -1;
             for (var step = 0; step < steps; step++)
             {
-                var c = parser.Expand(beam, score, m, w, t, pc, model, _top, _feats, _scores);
+                var c = parser.Expand(beam, score, m, w, t, pc, cf, cm, model, _top, _feats, _scores);
                 // The gold sequence's score after this move (it may have just fallen off the beam).
-                goldScore += MoveScore(goldState, g[step], w, t, pc);
+                goldScore += MoveScore(goldState, g[step], w, t, pc, cf, cm);
                 goldInBeam = false;
                 for (var j = 0; j < c; j++)
                 {
@@ -1030,8 +1071,8 @@ internal sealed partial class DependencyParser
                 diverged |= predicted[step] != g[step];
                 if (diverged)
                 {
-                    Reward(a, g[step], 1f, w, t, pc);
-                    Reward(b, predicted[step], -1f, w, t, pc);
+                    Reward(a, g[step], 1f, w, t, pc, cf, cm);
+                    Reward(b, predicted[step], -1f, w, t, pc, cf, cm);
                 }
 
                 parser.Apply(a, g[step]);
@@ -1042,14 +1083,14 @@ internal sealed partial class DependencyParser
             return true;
         }
 
-        void Reward(State s, int move, float delta, ulong[] w, ulong[] t, int[] pc)
+        void Reward(State s, int move, float delta, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm)
         {
             if (parser.Forced(s) >= 0)
             {
                 return;
             }
 
-            var k = parser.Features(s, w, t, pc, _feats);
+            var k = parser.Features(s, w, t, pc, cf, cm, _feats);
             model.Add(_feats.AsSpan(0, k), move, delta);
         }
     }

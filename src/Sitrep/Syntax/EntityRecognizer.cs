@@ -216,6 +216,17 @@ internal sealed class EntityRecognizer
         f[n++] = FeatureHash.F(27, tm1, t[i], tp1);
         f[n++] = FeatureHash.F(29, x.Suf2);
         f[n++] = FeatureHash.F(30, wp1, shp1);
+        if (x.HasClusters)
+        {
+            // Word clusters of the word and its neighbours, and with its capitalisation (Ratinov & Roth 2009).
+            f[n++] = FeatureHash.F(70, x.ClusterFine);
+            f[n++] = FeatureHash.F(71, x.ClusterMiddle);
+            f[n++] = FeatureHash.F(72, x.ClusterCoarse);
+            f[n++] = FeatureHash.F(73, i > 0 ? w[i - 1].ClusterFine : start);
+            f[n++] = FeatureHash.F(74, i + 1 < w.Length ? w[i + 1].ClusterFine : end);
+            f[n++] = FeatureHash.F(75, x.ClusterMiddle, Cap(x));
+            f[n++] = FeatureHash.F(76, x.ClusterFine, Cap(x));
+        }
 
         // Name-list matches: the token's place (begin/inside/end/single) in the longest entry of each list,
         // conjoined with its capitalisation (and, in HistoryFeatures, the previous label); the whole signature of
@@ -285,6 +296,11 @@ internal sealed class EntityRecognizer
         f[n++] = FeatureHash.F(20, l1, x.Lower);
         f[n++] = FeatureHash.F(25, l1, tm1, t[i]);
         f[n++] = FeatureHash.F(28, l1, wm1);
+        if (x.HasClusters)
+        {
+            f[n++] = FeatureHash.F(77, l1, x.ClusterMiddle);
+        }
+
         if (sig[i] != 0)
         {
             for (var k = 0; k < NameLists.KindCount; k++)

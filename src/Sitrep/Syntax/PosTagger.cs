@@ -8,7 +8,7 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed class PosTagger
 {
-    const int MaxFeatures = 48;
+    const int MaxFeatures = 64;
     readonly IFeatureScorer _weights;
     readonly IFeatureScorer? _second;
     readonly Dictionary<ulong, ulong> _ambiguity;
@@ -145,6 +145,22 @@ internal sealed class PosTagger
         f[n++] = FeatureHash.F(31, t1, amb[i]);
         f[n++] = FeatureHash.F(32, x.Flags);
         f[n++] = FeatureHash.F(33, t1, x.Shape);
+        if (x.HasClusters)
+        {
+            // Distributional classes of the word and its neighbours (Koo et al. 2008; Owoputi et al. 2013).
+            ulong cm1 = i > 0 ? w[i - 1].ClusterFine : WordInfo.Start, cp1 = i + 1 < w.Length ? w[i + 1].ClusterFine : WordInfo.End;
+            ulong mp1 = i + 1 < w.Length ? w[i + 1].ClusterMiddle : WordInfo.End, mm1 = i > 0 ? w[i - 1].ClusterMiddle : WordInfo.Start;
+            f[n++] = FeatureHash.F(50, x.ClusterFine);
+            f[n++] = FeatureHash.F(51, x.ClusterMiddle);
+            f[n++] = FeatureHash.F(52, x.ClusterCoarse);
+            f[n++] = FeatureHash.F(53, cm1);
+            f[n++] = FeatureHash.F(54, cp1);
+            f[n++] = FeatureHash.F(55, t1, x.ClusterMiddle);
+            f[n++] = FeatureHash.F(56, x.ClusterMiddle, mp1);
+            f[n++] = FeatureHash.F(57, mm1, x.ClusterMiddle);
+            f[n++] = FeatureHash.F(58, x.ClusterFine, x.Suf3);
+        }
+
         if (!first.IsEmpty)
         {
             // Second pass: the first pass's tags of this word and the next two.
@@ -163,17 +179,18 @@ internal sealed class PosTagger
     }
 
     /// <summary>Trains a one-pass tagger on <paramref name="data"/> for <paramref name="epochs"/> passes.</summary>
-    public static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log) =>
-        Train(data, epochs, seed, log, null);
+    public static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log, WordClusters? clusters = null) =>
+        Train(data, epochs, seed, log, null, clusters);
 
     /// <summary>
     /// Trains a two-pass tagger: <paramref name="firstPass"/> is the one-pass tagger (trained on all of
     /// <paramref name="data"/>), <paramref name="firstTags"/> the jackknifed first-pass tag hashes of each sentence.
     /// </summary>
-    public static PosTagger TrainSecondPass(PosTagger firstPass, IReadOnlyList<ConlluSentence> data, ulong[][] firstTags, int epochs, int seed, Action<string> log)
+    public static PosTagger TrainSecondPass(
+        PosTagger firstPass, IReadOnlyList<ConlluSentence> data, ulong[][] firstTags, int epochs, int seed, Action<string> log, WordClusters? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(firstPass);
-        var second = Train(data, epochs, seed, log, firstTags);
+        var second = Train(data, epochs, seed, log, firstTags, clusters);
 
         // The second pass's classes are indexed in the same data order as the first pass's when trained on the same data.
         if (!second.Classes.SequenceEqual(firstPass.Classes))
@@ -184,14 +201,14 @@ internal sealed class PosTagger
         return new PosTagger(firstPass.Classes, firstPass._weights, firstPass._ambiguity, second._weights);
     }
 
-    static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log, ulong[][]? firstTags)
+    static PosTagger Train(IReadOnlyList<ConlluSentence> data, int epochs, int seed, Action<string> log, ulong[][]? firstTags, WordClusters? clusters)
     {
         var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var wordTags = new Dictionary<ulong, Dictionary<int, int>>();
         var sents = new List<(WordInfo[] Words, int[] Gold)>(data.Count);
         foreach (var s in data)
         {
-            var words = WordInfo.Of([.. s.Words.Select(w => w.Form)]);
+            var words = WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters);
             var gold = new int[words.Length];
             for (var i = 0; i < words.Length; i++)
             {

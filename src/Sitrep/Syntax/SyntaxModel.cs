@@ -7,10 +7,10 @@ namespace Sitrep.Syntax;
 /// The trained syntax components in one file: an 8-byte magic "SITRSYNX", a little-endian int32 format
 /// version, then a Brotli-compressed body holding the tagger, lemmatiser, parser and recogniser in that order.
 /// </summary>
-internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer)
+internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer, WordClusters? Clusters = null)
 {
-    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists, 4 its decoding beam width).</summary>
-    public const int FormatVersion = 4;
+    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists, 4 its decoding beam width, 5 word clusters).</summary>
+    public const int FormatVersion = 5;
 
     /// <summary>The oldest format this code still reads (format 1: one-pass tagger).</summary>
     public const int OldestReadableVersion = 1;
@@ -31,6 +31,8 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         Parser.Write(writer);
         writer.Write(Recognizer is not null);
         Recognizer?.Write(writer);
+        writer.Write(Clusters is not null);
+        Clusters?.Write(writer);
     }
 
     /// <summary>Reads a model; throws <see cref="InvalidDataException"/> on a foreign or newer file.</summary>
@@ -56,6 +58,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         var lemmatizer = Lemmatizer.Read(reader);
         var parser = DependencyParser.Read(reader);
         var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader, version) : null;
-        return new SyntaxModel(tagger, lemmatizer, parser, recognizer);
+        var clusters = version >= 5 && reader.ReadBoolean() ? WordClusters.Read(reader) : null;
+        return new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters);
     }
 }

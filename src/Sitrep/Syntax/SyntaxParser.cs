@@ -49,7 +49,7 @@ public sealed class SyntaxParser : ISyntaxParser
     internal int[] TagOnly(IReadOnlyList<string> words)
     {
         var tagIds = new int[words.Count];
-        _model.Tagger.Tag(WordInfo.Of(words), tagIds);
+        _model.Tagger.Tag(WordInfo.Of(words, _model.Clusters), tagIds);
         return tagIds;
     }
 
@@ -57,7 +57,7 @@ public sealed class SyntaxParser : ISyntaxParser
     internal int[] TagAndParse(IReadOnlyList<string> words)
     {
         var n = words.Count;
-        var info = WordInfo.Of(words);
+        var info = WordInfo.Of(words, _model.Clusters);
         var tagIds = new int[n];
         _model.Tagger.Tag(info, tagIds);
         var tags = new ulong[n];
@@ -108,7 +108,7 @@ public sealed class SyntaxParser : ISyntaxParser
         var document = new DocumentNames();
         foreach (var words in sentences)
         {
-            var info = WordInfo.Of(words);
+            var info = WordInfo.Of(words, _model.Clusters);
             var tagIds = new int[info.Length];
             _model.Tagger.Tag(info, tagIds);
             r.AddToDocument(document, info, [.. tagIds.Select(c => _model.Tagger.ClassHash[c])]);
@@ -121,7 +121,7 @@ public sealed class SyntaxParser : ISyntaxParser
     internal Analysis Analyze(IReadOnlyList<string> words, bool entities = true, DocumentNames? document = null)
     {
         var n = words.Count;
-        var info = WordInfo.Of(words);
+        var info = WordInfo.Of(words, _model.Clusters);
         var tagIds = new int[n];
         var tagger = _model.Tagger;
         tagger.Tag(info, tagIds);

@@ -27,6 +27,8 @@ namespace Sitrep.Syntax;
 /// <param name="ParserFrom">With <paramref name="RebuildFrom"/> (and without <paramref name="RetrainParser"/>): take the parser from this model file
 /// instead (re-pruned), keeping the rebuilt model's tagger and recogniser — combines a parser trained on one base with another base; several
 /// files: their parsers' weights averaged (models trained with different seeds).</param>
+/// <param name="Clusters">Learn word clusters from unlabeled text (<see cref="ClusterTrainer"/>) and give the tagger, parser and recogniser their features.</param>
+/// <param name="ClustersFrom">Take the word clusters from this model file instead of learning them.</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -48,7 +50,9 @@ public sealed record SyntaxTrainingOptions(
     int RecognizerBeam = 8,
     bool RecognizerTwoPass = true,
     int RecognizerUnerWeight = 2,
-    IReadOnlyList<string>? ParserFrom = null);
+    IReadOnlyList<string>? ParserFrom = null,
+    bool Clusters = true,
+    string? ClustersFrom = null);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -73,10 +77,11 @@ public static class SyntaxTrainer
             var old = SyntaxModel.Load(from);
             var ewtTrain = ReadEwt(options);
             var lemmas = TrainLemmatizer(ewtTrain.Concat(gum).ToList(), Log);
-            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, ewtTrain.Concat(gum), Log) : old.Recognizer;
+            var kept = old.Clusters;
+            var ner = options.RecognizerEpochs > 0 ? TrainRecognizer(options, old.Tagger, gum, ewtTrain.Concat(gum), kept, Log) : old.Recognizer;
             var all = ewtTrain.Concat(gum).ToList();
             var pruned = options.RetrainParser
-                ? TrainParser(options, all, TrainTaggers(options, all, Log), Log)
+                ? TrainParser(options, all, TrainTaggers(options, all, kept, Log), kept, Log)
                 : (options.ParserFrom is { Count: > 0 } parserFrom
                     ? DependencyParser.Average([.. parserFrom.Select(f => SyntaxModel.Load(f).Parser)])
                     : old.Parser).Prune(options.ParserPruning);
@@ -94,12 +99,17 @@ public static class SyntaxTrainer
         var train = ewt.Concat(gum).ToList();
         Log($"read {ewt.Count} EWT + {gum.Count} GUM training sentences ({train.Sum(s => s.Words.Length)} words)");
 
-        var taggers = TrainTaggers(options, train, Log);
+        var clusters = options.ClustersFrom is { } cf ? SyntaxModel.Load(cf).Clusters
+            : options.Clusters ? ClusterTrainer.Train(
+                ClusterTrainer.UnlabeledSentences(train, options.Treebanks, Path.Combine(Geo.Gazetteer.Home(), "node_modules"), Log),
+                new ClusterTrainer.Options(), Log)
+            : null;
+        var taggers = TrainTaggers(options, train, clusters, Log);
         var tagger = taggers.Tagger;
         var lemmatizer = TrainLemmatizer(train, Log);
-        var parser = TrainParser(options, train, taggers, Log);
-        var recognizer = TrainRecognizer(options, tagger, gum, train, Log);
-        new SyntaxModel(tagger, lemmatizer, parser, recognizer).Save(options.Output);
+        var parser = TrainParser(options, train, taggers, clusters, Log);
+        var recognizer = TrainRecognizer(options, tagger, gum, train, clusters, Log);
+        new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
     }
 
@@ -108,16 +118,17 @@ public static class SyntaxTrainer
     /// never saw it, so the parser learns from tagging errors like those at run time. A two-pass tagger's second pass
     /// is itself trained on jackknifed first-pass tags.
     /// </summary>
-    static (PosTagger Tagger, ulong[][] ParserTags) TrainTaggers(SyntaxTrainingOptions options, List<ConlluSentence> train, Action<string> log)
+    static (PosTagger Tagger, ulong[][] ParserTags) TrainTaggers(
+        SyntaxTrainingOptions options, List<ConlluSentence> train, WordClusters? clusters, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
         var k = options.JackknifeFolds;
         var foldEpochs = Math.Max(3, options.TaggerEpochs / 2);
-        var info = train.Select(s => WordInfo.Of([.. s.Words.Select(w => w.Form)])).ToArray();
+        var info = train.Select(s => WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters)).ToArray();
         List<ConlluSentence> Rest(int fold) => train.Where((_, i) => i % k != fold).ToList();
         T[] RestOf<T>(T[] all, int fold) => all.Where((_, i) => i % k != fold).ToArray();
 
-        var first = PosTagger.Train(train, options.TaggerEpochs, options.Seed, log);
+        var first = PosTagger.Train(train, options.TaggerEpochs, options.Seed, log, clusters);
         log($"tagger first pass trained in {sw.Elapsed.TotalSeconds:F1} s");
         var firstFolds = new PosTagger[Math.Max(k, 0)];
         var firstTags = new ulong[train.Count][];
@@ -125,7 +136,7 @@ public static class SyntaxTrainer
         {
             for (var fold = 0; fold < k; fold++)
             {
-                firstFolds[fold] = PosTagger.Train(Rest(fold), foldEpochs, options.Seed + fold + 1, _ => { });
+                firstFolds[fold] = PosTagger.Train(Rest(fold), foldEpochs, options.Seed + fold + 1, _ => { }, clusters);
                 for (var i = fold; i < train.Count; i += k)
                 {
                     firstTags[i] = firstFolds[fold].FirstPass(info[i]);
@@ -141,12 +152,12 @@ public static class SyntaxTrainer
             return (first, tags);
         }
 
-        var tagger = PosTagger.TrainSecondPass(first, train, firstTags, options.TaggerEpochs, options.Seed, log);
+        var tagger = PosTagger.TrainSecondPass(first, train, firstTags, options.TaggerEpochs, options.Seed, log, clusters);
         log($"tagger second pass trained in {sw.Elapsed.TotalSeconds:F1} s");
         var parserTags = new ulong[train.Count][];
         for (var fold = 0; fold < k; fold++)
         {
-            var foldTagger = PosTagger.TrainSecondPass(firstFolds[fold], Rest(fold), RestOf(firstTags, fold), foldEpochs, options.Seed + fold + 1, _ => { });
+            var foldTagger = PosTagger.TrainSecondPass(firstFolds[fold], Rest(fold), RestOf(firstTags, fold), foldEpochs, options.Seed + fold + 1, _ => { }, clusters);
             for (var i = fold; i < train.Count; i += k)
             {
                 parserTags[i] = Hashes(foldTagger, info[i]);
@@ -166,7 +177,8 @@ public static class SyntaxTrainer
         return [.. ids.Select(c => tagger.ClassHash[c])];
     }
 
-    static DependencyParser TrainParser(SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags) taggers, Action<string> log)
+    static DependencyParser TrainParser(
+        SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags) taggers, WordClusters? clusters, Action<string> log)
     {
         var tagIds = taggers.ParserTags;
         var labels = train.SelectMany(s => s.Words.Select(w => w.DepRel)).Where(l => l != "_").Distinct(StringComparer.Ordinal)
@@ -182,7 +194,7 @@ public static class SyntaxTrainer
             }
 
             examples.Add(new DependencyParser.Example(
-                WordInfo.Of([.. s.Words.Select(w => w.Form)]),
+                WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters),
                 tagIds[i],
                 [.. s.Words.Select(w => w.Head)],
                 [.. s.Words.Select(w => labelIndex[w.DepRel])]));
@@ -193,7 +205,7 @@ public static class SyntaxTrainer
         if (options.ReportDev)
         {
             var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
-                .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)]), Gold: s.Words)).ToList();
+                .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters), Gold: s.Words)).ToList();
             var devTags = dev.Select(d => Hashes(taggers.Tagger, d.Words)).ToList();
             void Report(int epoch, DependencyParser p)
             {
@@ -263,7 +275,7 @@ public static class SyntaxTrainer
     }
 
     static EntityRecognizer TrainRecognizer(
-        SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, IEnumerable<ConlluSentence> vocabulary, Action<string> log)
+        SyntaxTrainingOptions options, PosTagger tagger, List<ConlluSentence> gum, IEnumerable<ConlluSentence> vocabulary, WordClusters? clusters, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
         // Unlabeled news text for the words' capitalisation habits: FA-KES beside the treebanks (../shared/data/corpora).
@@ -287,7 +299,7 @@ public static class SyntaxTrainer
             var words = s.Words.Select(w => w.Form).ToArray();
             var unlabeled = new bool[words.Length];
             var spans = EntityData.FromGum(s, titles, unlabeled);
-            var e = NerExample(tagger, words, spans);
+            var e = NerExample(tagger, words, spans, clusters);
             for (var i = 0; i < unlabeled.Length; i++)
             {
                 unlabeled[i] &= e.Gold[i] == 0;
@@ -306,7 +318,7 @@ public static class SyntaxTrainer
             for (var si = 0; si < unerSentences.Count; si++)
             {
                 var (words, spans) = unerSentences[si];
-                var e = NerExample(tagger, words, spans) with { Document = firstDoc + documents[si] };
+                var e = NerExample(tagger, words, spans, clusters) with { Document = firstDoc + documents[si] };
                 for (var k = 0; k < options.RecognizerUnerWeight; k++)
                 {
                     nerData.Add(e);
@@ -320,9 +332,9 @@ public static class SyntaxTrainer
         return recognizer;
     }
 
-    static EntityRecognizer.Example NerExample(PosTagger tagger, string[] words, IEnumerable<EntitySpan> spans)
+    static EntityRecognizer.Example NerExample(PosTagger tagger, string[] words, IEnumerable<EntitySpan> spans, WordClusters? clusters)
     {
-        var info = WordInfo.Of(words);
+        var info = WordInfo.Of(words, clusters);
         var ids = new int[info.Length];
         tagger.Tag(info, ids);
         return new EntityRecognizer.Example(info, [.. ids.Select(c => tagger.ClassHash[c])], EntityData.ToLabels(words.Length, spans));

@@ -5,6 +5,18 @@ internal readonly record struct WordInfo(
     ulong Form, ulong Lower, ulong Shape, ulong Suf1, ulong Suf2, ulong Suf3, ulong Suf4, ulong Pre1, ulong Pre2, ulong Pre3,
     ulong Flags)
 {
+    /// <summary>Hash of the word's fine distributional class (<see cref="WordClusters"/>); 0 when the model has no clusters.</summary>
+    public ulong ClusterFine { get; init; }
+
+    /// <summary>Hash of the word's middle class; 0 when the model has no clusters.</summary>
+    public ulong ClusterMiddle { get; init; }
+
+    /// <summary>Hash of the word's coarse class; 0 when the model has no clusters.</summary>
+    public ulong ClusterCoarse { get; init; }
+
+    /// <summary>True when the model has clusters (so cluster features are emitted).</summary>
+    public bool HasClusters => ClusterFine != 0;
+
     /// <summary>True when the word has no letter or digit (punctuation, symbols).</summary>
     public bool IsPunctuation => (Flags & 0b111) == 0 && (Flags & 0b11000) != 0;
 
@@ -14,17 +26,37 @@ internal readonly record struct WordInfo(
     /// <summary>Hash of the padding word past the sentence end.</summary>
     public static readonly ulong End = FeatureHash.Of("-END-");
 
-    /// <summary>Word infos of <paramref name="words"/>.</summary>
-    public static WordInfo[] Of(IReadOnlyList<string> words)
+    /// <summary>Word infos of <paramref name="words"/>, with their classes when <paramref name="clusters"/> is given.</summary>
+    public static WordInfo[] Of(IReadOnlyList<string> words, WordClusters? clusters = null)
     {
         var result = new WordInfo[words.Count];
         Span<char> buf = stackalloc char[64];
         for (var i = 0; i < words.Count; i++)
         {
             result[i] = Of(words[i], buf);
+            if (clusters is not null)
+            {
+                var (fine, middle, coarse) = clusters.Of(result[i].Lower);
+                result[i] = result[i] with { ClusterFine = fine, ClusterMiddle = middle, ClusterCoarse = coarse };
+            }
         }
 
         return result;
+    }
+
+    /// <summary>The <see cref="Lower"/> hash of <paramref name="w"/> alone (lower-cased, digits as 0, first 64 characters).</summary>
+    public static ulong LowerHash(string w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Span<char> buf = stackalloc char[64];
+        var n = Math.Min(w.Length, buf.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var c = w[i];
+            buf[i] = char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
+        }
+
+        return FeatureHash.Of(buf[..n]);
     }
 
     static WordInfo Of(string w, Span<char> buf)

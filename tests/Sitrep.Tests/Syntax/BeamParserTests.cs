@@ -88,6 +88,73 @@ public sealed class BeamParserTests
         Assert.Equal(1, DependencyParser.Read(new BinaryReader(stream)).BeamWidth);
     }
 
+    /// <summary>Word classes for a few of the treebank's words (actors, verbs, places); the rest have none.</summary>
+    static readonly WordClusters Clusters = new(
+        new Dictionary<ulong, uint>
+        {
+            [WordInfo.LowerHash("rebels")] = WordClusters.Pack(1, 1, 1),
+            [WordInfo.LowerHash("army")] = WordClusters.Pack(1, 1, 1),
+            [WordInfo.LowerHash("gunmen")] = WordClusters.Pack(2, 1, 1),
+            [WordInfo.LowerHash("police")] = WordClusters.Pack(2, 1, 1),
+            [WordInfo.LowerHash("seized")] = WordClusters.Pack(3, 2, 2),
+            [WordInfo.LowerHash("shelled")] = WordClusters.Pack(3, 2, 2),
+            [WordInfo.LowerHash("attacked")] = WordClusters.Pack(4, 2, 2),
+            [WordInfo.LowerHash("town")] = WordClusters.Pack(5, 3, 1),
+            [WordInfo.LowerHash("city")] = WordClusters.Pack(5, 3, 1),
+            [WordInfo.LowerHash("the")] = WordClusters.Pack(6, 4, 3),
+        },
+        8,
+        5,
+        4);
+
+    static DependencyParser.Example Clustered(DependencyParser.Example e) => e with
+    {
+        Words = [.. e.Words.Select(w =>
+        {
+            var (fine, middle, coarse) = Clusters.Of(w.Lower);
+            return w with { ClusterFine = fine, ClusterMiddle = middle, ClusterCoarse = coarse };
+        })],
+    };
+
+    [Fact]
+    public void With_word_clusters_fast_decoding_and_grouped_features_match_the_reference()
+    {
+        var treebank = Treebank.Select(Clustered).ToArray();
+        var parser = DependencyParser.Train(Labels, treebank, epochs: 0, seed: 1, threshold: 0f, log: _ => { }, beamWidth: 4, beamEpochs: 3);
+        var feats = new uint[DependencyParser.MaxFeatures];
+        var grouped = new uint[DependencyParser.MaxFeatures];
+        var withClusterFeatures = 0;
+        foreach (var e in Variants().Select(Clustered))
+        {
+            var (heads, labels) = Parse(parser, e);
+            var refHeads = new int[e.Words.Length];
+            var refLabels = new int[e.Words.Length];
+            parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
+            Assert.Equal(refHeads, heads);
+            Assert.Equal(refLabels, labels);
+
+            var (w, t, pc, cf, cm) = DependencyParser.Lexical(e.Words, e.Tags);
+            Assert.NotNull(cf);
+            var s = new DependencyParser.State(e.Words.Length);
+            var rng = new Random(7);
+            while (!s.Terminal)
+            {
+                if (s.Sp > 0)
+                {
+                    var k = parser.Features(s, w, t, pc, cf, cm, feats);
+                    Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, cf, cm, grouped));
+                    Assert.Equal(feats[..k].Order(), grouped[..k].Order());
+                    withClusterFeatures += k > parser.Features(s, w, t, pc, null, null, grouped) ? 1 : 0;
+                }
+
+                var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
+                parser.Apply(s, valid[rng.Next(valid.Length)]);
+            }
+        }
+
+        Assert.True(withClusterFeatures > 50);
+    }
+
     /// <summary>The treebank's sentences, reversed, shuffled and joined in pairs: states the training never saw.</summary>
     static IEnumerable<DependencyParser.Example> Variants()
     {
@@ -140,14 +207,14 @@ public sealed class BeamParserTests
         {
             for (var run = 0; run < 5; run++)
             {
-                var (w, t, pc) = DependencyParser.Lexical(e.Words, e.Tags);
+                var (w, t, pc, cf, cm) = DependencyParser.Lexical(e.Words, e.Tags);
                 var s = new DependencyParser.State(e.Words.Length);
                 while (!s.Terminal)
                 {
                     if (s.Sp > 0)
                     {
-                        var k = parser.Features(s, w, t, pc, feats);
-                        Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, grouped));
+                        var k = parser.Features(s, w, t, pc, cf, cm, feats);
+                        Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, cf, cm, grouped));
                         Assert.Equal(feats[..k].Order(), grouped[..k].Order());
                         states++;
                     }
