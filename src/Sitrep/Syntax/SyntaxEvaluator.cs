@@ -46,7 +46,10 @@ public sealed record EntityScores(int Gold, int Predicted, int Correct)
 public static class SyntaxEvaluator
 {
     /// <summary>Scores <paramref name="parser"/> on a CoNLL-U file with gold tokenisation.</summary>
-    public static SyntaxScores GoldTokens(SyntaxParser parser, string name, string conllu)
+    public static SyntaxScores GoldTokens(SyntaxParser parser, string name, string conllu) => GoldTokens(parser, name, conllu, null);
+
+    /// <summary>As above; <paramref name="byRelation"/>, when given, receives per gold universal relation (words, head errors, label-only errors, tag errors).</summary>
+    internal static SyntaxScores GoldTokens(SyntaxParser parser, string name, string conllu, Dictionary<string, (int Words, int Heads, int Labels, int Tags)>? byRelation)
     {
         ArgumentNullException.ThrowIfNull(parser);
         var sentences = ConlluReader.Read(conllu);
@@ -62,11 +65,20 @@ public static class SyntaxEvaluator
                 upos += a.Upos[i] == g.Upos ? 1 : 0;
                 xpos += a.Xpos[i] == g.Xpos ? 1 : 0;
                 lemma += a.Lemmas[i] == g.Lemma ? 1 : 0;
+                var labelRight = Universal(a.DepRels[i]).SequenceEqual(Universal(g.DepRel));
                 if (a.Heads[i] == g.Head)
                 {
                     uas++;
-                    las += Universal(a.DepRels[i]).SequenceEqual(Universal(g.DepRel)) ? 1 : 0;
+                    las += labelRight ? 1 : 0;
                     lasFull += a.DepRels[i] == g.DepRel ? 1 : 0;
+                }
+
+                if (byRelation is not null)
+                {
+                    var key = Universal(g.DepRel).ToString();
+                    var (bw, bh, bl, bt) = byRelation.GetValueOrDefault(key);
+                    byRelation[key] = (bw + 1, bh + (a.Heads[i] != g.Head ? 1 : 0), bl + (a.Heads[i] == g.Head && !labelRight ? 1 : 0),
+                        bt + (a.Upos[i] != g.Upos ? 1 : 0));
                 }
             }
         }
@@ -271,6 +283,21 @@ public static class SyntaxEvaluator
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine("Gold tokenisation, DEV sets (meaningful only for a model trained with --no-dev)");
         GoldTable(parser, treebanks, output, [("EWT dev", "en_ewt-ud-dev.conllu"), ("GUM dev", "en_gum-ccby-dev.conllu")]);
+        var path = Path.Combine(treebanks, "en_ewt-ud-dev.conllu");
+        if (File.Exists(path))
+        {
+            // Where the attachment errors are: per gold relation, share of all head errors, and the tag errors among its words.
+            var byRelation = new Dictionary<string, (int Words, int Heads, int Labels, int Tags)>(StringComparer.Ordinal);
+            GoldTokens(parser, "EWT dev", path, byRelation);
+            var totalHeads = Math.Max(1, byRelation.Values.Sum(v => v.Heads));
+            var totalWords = byRelation.Values.Sum(v => v.Words);
+            output.WriteLine("EWT dev errors by gold relation: words, head errors (% of the relation, % of all head errors = UAS points), label-only errors, wrong UPOS");
+            foreach (var (rel, v) in byRelation.OrderByDescending(kv => kv.Value.Heads).Take(20))
+            {
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-12} {1,6} {2,6} ({3,5:F1} %, {4,5:F1} % = {5:F2} UAS) {6,5} {7,5}",
+                    rel, v.Words, v.Heads, 100.0 * v.Heads / v.Words, 100.0 * v.Heads / totalHeads, 100.0 * v.Heads / totalWords, v.Labels, v.Tags));
+            }
+        }
     }
 
     static void GoldTable(SyntaxParser parser, string treebanks, TextWriter output, (string Name, string File)[] sets)
