@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(GazetteerCommand.Create());
         root.Subcommands.Add(PlacesCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(EventsCommand.Create());
