@@ -21,4 +21,18 @@ static class CommonOptions
 
     /// <summary><c>--outlet</c>: one outlet name imposed on every document.</summary>
     public static Option<string?> Outlet() => new("--outlet") { Description = "Outlet name for every document (overrides the input's)" };
+
+    /// <summary>The text of <paramref name="path"/> ("-" = standard input), or null after printing why it cannot be read.</summary>
+    public static string? ReadTextOrStdin(string path)
+    {
+        try
+        {
+            return path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"sitrep: {e.Message}");
+            return null;
+        }
+    }
 }

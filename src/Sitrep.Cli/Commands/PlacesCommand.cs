@@ -22,14 +22,8 @@ static class PlacesCommand
         cmd.SetAction(r =>
         {
             var path = r.GetValue(file)!;
-            string text;
-            try
+            if (CommonOptions.ReadTextOrStdin(path) is not { } text)
             {
-                text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"sitrep: {e.Message}");
                 return 1;
             }
 

@@ -126,13 +126,7 @@ public sealed class BeamParserTests
         var withClusterFeatures = 0;
         foreach (var e in Variants().Select(Clustered))
         {
-            var (heads, labels) = Parse(parser, e);
-            var refHeads = new int[e.Words.Length];
-            var refLabels = new int[e.Words.Length];
-            parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
-            Assert.Equal(refHeads, heads);
-            Assert.Equal(refLabels, labels);
-
+            AssertFastEqualsReference(parser, e);
             var (w, t, pc, cf, cm) = DependencyParser.Lexical(e.Words, e.Tags);
             Assert.NotNull(cf);
             var s = new DependencyParser.State(e.Words.Length);
@@ -184,15 +178,17 @@ public sealed class BeamParserTests
         // Few epochs leave close scores and many ties: the fast decoder must break them as the reference does.
         var parser = DependencyParser.Train(Labels, Treebank, epochs: 0, seed: 1, threshold: 0f, log: _ => { }, beamWidth: 4, beamEpochs: beamEpochs)
             .WithBeam(decodeWidth);
-        Assert.All(Variants(), e =>
-        {
-            var (heads, labels) = Parse(parser, e);
-            var refHeads = new int[e.Words.Length];
-            var refLabels = new int[e.Words.Length];
-            parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
-            Assert.Equal(refHeads, heads);
-            Assert.Equal(refLabels, labels);
-        });
+        Assert.All(Variants(), e => AssertFastEqualsReference(parser, e));
+    }
+
+    static void AssertFastEqualsReference(DependencyParser parser, DependencyParser.Example e)
+    {
+        var (heads, labels) = Parse(parser, e);
+        var refHeads = new int[e.Words.Length];
+        var refLabels = new int[e.Words.Length];
+        parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
+        Assert.Equal(refHeads, heads);
+        Assert.Equal(refLabels, labels);
     }
 
     [Fact]
