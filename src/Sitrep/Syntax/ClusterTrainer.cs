@@ -71,17 +71,17 @@ internal static class ClusterTrainer
         }
 
         // Bigram counts: sort the packed pairs, then run-length them into successor and predecessor lists.
-        var pairs = new long[corpus.Count + CountSentences(corpus)];
-        var np = 0;
+        // One pair per corpus entry: each word with its predecessor, each sentence end (BOUNDARY) with the last word.
+        var sentenceCount = CountSentences(corpus);
+        var pairs = new long[corpus.Count];
         var prev = boundary;
-        foreach (var t in corpus)
+        for (var i = 0; i < corpus.Count; i++)
         {
-            var cur = t < 0 ? boundary : remap[t];
-            pairs[np++] = ((long)prev << 32) | (uint)cur;
-            prev = t < 0 ? boundary : cur;
+            var cur = corpus[i] < 0 ? boundary : remap[corpus[i]];
+            pairs[i] = ((long)prev << 32) | (uint)cur;
+            prev = cur;
         }
 
-        Array.Resize(ref pairs, np);
         Array.Sort(pairs);
         var succ = Graph.FromSortedPairs(pairs, items);
         for (var i = 0; i < pairs.Length; i++)
@@ -92,7 +92,7 @@ internal static class ClusterTrainer
         Array.Sort(pairs);
         var pred = Graph.FromSortedPairs(pairs, items);
         log(string.Create(CultureInfo.InvariantCulture,
-            $"clusters: {corpus.Count - CountSentences(corpus)} tokens, {v} words seen ≥ {options.MinCount} times, {succ.Edges} distinct bigrams ({sw.Elapsed.TotalSeconds:F1} s)"));
+            $"clusters: {corpus.Count - sentenceCount} tokens, {v} words seen ≥ {options.MinCount} times, {succ.Edges} distinct bigrams ({sw.Elapsed.TotalSeconds:F1} s)"));
 
         var init = new int[items];
         for (var i = 0; i < items; i++)
