@@ -52,8 +52,15 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
             throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {OldestReadableVersion}–{FormatVersion}");
         }
 
-        using var brotli = new BrotliStream(file, CompressionMode.Decompress);
-        using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16), Encoding.UTF8);
+        // The whole body in memory lets the weight tables decode straight from the bytes (PerceptronWeights.Read).
+        var body = new MemoryStream();
+        using (var brotli = new BrotliStream(file, CompressionMode.Decompress))
+        {
+            brotli.CopyTo(body);
+        }
+
+        body.Position = 0;
+        using var reader = new BinaryReader(body, Encoding.UTF8);
         var tagger = PosTagger.Read(reader, version);
         var lemmatizer = Lemmatizer.Read(reader);
         var parser = DependencyParser.Read(reader);

@@ -79,4 +79,47 @@ public sealed class PerceptronWeightsTests
             Assert.Equal(expected[c] * weights.Scale, scores[c]);
         }
     }
+
+    [Fact]
+    public void Reading_from_a_memory_buffer_and_from_a_stream_gives_the_same_table_and_leaves_the_reader_after_it()
+    {
+        var rng = new Random(3);
+        var p = new AveragedPerceptron(30);
+        for (var i = 0; i < 2000; i++)
+        {
+            uint[] features = [(uint)rng.Next(1, 5000), (uint)rng.Next(1, 50), uint.MaxValue - (uint)rng.Next(100)];
+            p.Update(features, rng.Next(30), rng.Next(30));
+        }
+
+        var frozen = p.Freeze(0f);
+        var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            frozen.Write(w);
+            w.Write(12345);
+        }
+
+        // An expandable MemoryStream exposes its buffer (the fast path); a FileStream-like wrapper does not.
+        bytes.Position = 0;
+        var fromBuffer = new BinaryReader(bytes);
+        var a = PerceptronWeights.Read(fromBuffer);
+        Assert.Equal(12345, fromBuffer.ReadInt32());
+        var fromStream = new BinaryReader(new BufferedStream(new MemoryStream(bytes.ToArray(), writable: false)));
+        var b = PerceptronWeights.Read(fromStream);
+        Assert.Equal(12345, fromStream.ReadInt32());
+
+        Assert.Equal(frozen.FeatureCount, a.FeatureCount);
+        Assert.Equal(a.FeatureCount, b.FeatureCount);
+        Assert.Equal(a.WeightCount, b.WeightCount);
+        var sa = new float[30];
+        var sb = new float[30];
+        for (var i = 0; i < 200; i++)
+        {
+            uint[] query = [(uint)rng.Next(1, 5000), (uint)rng.Next(1, 50), uint.MaxValue - (uint)rng.Next(100), 77777];
+            a.Score(query, sa);
+            b.Score(query, sb);
+            Assert.Equal(sa, sb);
+            Assert.Contains(sa, x => x != 0);
+        }
+    }
 }
