@@ -536,6 +536,11 @@ internal sealed class PerceptronWeights : IFeatureScorer
             var result = 0;
             for (var shift = 0; shift < 35; shift += 7)
             {
+                if (Position >= _data.Length)
+                {
+                    throw new EndOfStreamException("weight table cut short: the model file is truncated");
+                }
+
                 var b = _data[Position++];
                 result |= (b & 0x7F) << shift;
                 if (b < 0x80)
@@ -549,6 +554,11 @@ internal sealed class PerceptronWeights : IFeatureScorer
 
         public short ReadInt16()
         {
+            if (Position + 2 > _data.Length)
+            {
+                throw new EndOfStreamException("weight table cut short: the model file is truncated");
+            }
+
             var value = BinaryPrimitives.ReadInt16LittleEndian(_data[Position..]);
             Position += 2;
             return value;

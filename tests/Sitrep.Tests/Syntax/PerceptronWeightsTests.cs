@@ -122,4 +122,27 @@ public sealed class PerceptronWeightsTests
             Assert.Contains(sa, x => x != 0);
         }
     }
+
+    [Fact]
+    public void A_truncated_table_is_an_end_of_stream_error_on_both_read_paths()
+    {
+        var p = new AveragedPerceptron(4);
+        for (var i = 0; i < 100; i++)
+        {
+            p.Update([(uint)(i + 1), 7], i % 4, (i + 1) % 4);
+        }
+
+        var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            p.Freeze(0f).Write(w);
+        }
+
+        var cut = bytes.ToArray()[..(int)(bytes.Length - 5)];
+        var expandable = new MemoryStream();
+        expandable.Write(cut);
+        expandable.Position = 0;
+        Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(expandable)));
+        Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(new BufferedStream(new MemoryStream(cut)))));
+    }
 }
