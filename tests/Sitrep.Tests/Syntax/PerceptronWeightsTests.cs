@@ -16,13 +16,7 @@ public sealed class PerceptronWeightsTests
         }
 
         var frozen = p.Freeze(0f);
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            frozen.Write(w);
-        }
-
-        stream.Position = 0;
+        using var stream = Written(frozen);
         var read = PerceptronWeights.Read(new BinaryReader(stream));
         var expected = new float[3];
         var actual = new float[3];
@@ -92,15 +86,9 @@ public sealed class PerceptronWeightsTests
         }
 
         var frozen = p.Freeze(0f);
-        var bytes = new MemoryStream();
-        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            frozen.Write(w);
-            w.Write(12345);
-        }
+        var bytes = Written(frozen, trailer: 12345);
 
         // An expandable MemoryStream exposes its buffer (the fast path); a FileStream-like wrapper does not.
-        bytes.Position = 0;
         var fromBuffer = new BinaryReader(bytes);
         var a = PerceptronWeights.Read(fromBuffer);
         Assert.Equal(12345, fromBuffer.ReadInt32());
@@ -132,17 +120,29 @@ public sealed class PerceptronWeightsTests
             p.Update([(uint)(i + 1), 7], i % 4, (i + 1) % 4);
         }
 
-        var bytes = new MemoryStream();
-        using (var w = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            p.Freeze(0f).Write(w);
-        }
-
+        var bytes = Written(p.Freeze(0f));
         var cut = bytes.ToArray()[..(int)(bytes.Length - 5)];
         var expandable = new MemoryStream();
         expandable.Write(cut);
         expandable.Position = 0;
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(expandable)));
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(new BufferedStream(new MemoryStream(cut)))));
+    }
+
+    /// <summary>The table written to an expandable memory stream, optionally followed by an int, rewound.</summary>
+    static MemoryStream Written(PerceptronWeights table, int? trailer = null)
+    {
+        var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            table.Write(w);
+            if (trailer is { } t)
+            {
+                w.Write(t);
+            }
+        }
+
+        stream.Position = 0;
+        return stream;
     }
 }
