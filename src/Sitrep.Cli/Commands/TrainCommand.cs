@@ -63,11 +63,15 @@ static class TrainCommand
         };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Do not learn word clusters from unlabeled text (no cluster features)" };
         var clustersFrom = new Option<FileInfo?>("--clusters-from") { Description = "Take the word clusters from this model file instead of learning them" };
+        var tagMargin = new Option<float>("--parser-tag-margin")
+        {
+            Description = "The parser also reads a word's runner-up tag when the tagger's score margin is below this (0 = best tags only)", DefaultValueFactory = _ => 0f,
+        };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight, noClusters, clustersFrom,
+            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight, noClusters, clustersFrom, tagMargin,
         };
         cmd.SetAction(parse =>
         {
@@ -101,6 +105,7 @@ static class TrainCommand
                 ParserFrom = parse.GetValue(parserFrom)?.Select(f => f.FullName).ToArray(),
                 Clusters = !parse.GetValue(noClusters),
                 ClustersFrom = parse.GetValue(clustersFrom)?.FullName,
+                ParserTagMargin = Math.Max(0f, parse.GetValue(tagMargin)),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

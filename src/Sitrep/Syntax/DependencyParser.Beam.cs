@@ -24,9 +24,10 @@ internal sealed partial class DependencyParser
     /// <summary>Wider beams are decoded by <see cref="ReferenceBeamParse"/> (attachment versions, ≤ 2 × length × width, stay below 2^31 − 2^16).</summary>
     internal const int FastBeamMaxWidth = 16000;
 
-    /// <summary>Templates that read only the buffer front (0, 4–11, 23, 31, 88).</summary>
-    static int BufferFeatures(int b0, int n, ulong[] W, ulong[] T, ulong[]? C, ulong[]? M, Span<uint> f)
+    /// <summary>Templates that read only the buffer front (0, 4–11, 23, 31, 88; clusters 111–114; tag alternatives 125–127).</summary>
+    static int BufferFeatures(int b0, int n, Lex x, Span<uint> f)
     {
+        var (W, T, _, C, M, A) = x;
         var k = 0;
         int b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
         ulong b0w = W[b0], b0t = T[b0];
@@ -54,12 +55,20 @@ internal sealed partial class DependencyParser
             f[k++] = FeatureHash.F(114, M[b0], b1 < 0 ? None : M[b1]);
         }
 
+        if (A is not null)
+        {
+            f[k++] = FeatureHash.F(125, A[b0]);
+            f[k++] = FeatureHash.F(126, A[b0], b1t);
+            f[k++] = FeatureHash.F(127, b1 < 0 ? None : A[b1]);
+        }
+
         return k;
     }
 
-    /// <summary>Templates that read s0 (≥ 0) and the buffer, not the tree (1–3, 16–22, 32, 39–44, 86, 89, 102, 104).</summary>
-    static int PairFeatures(int s0, int b0, int n, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
+    /// <summary>Templates that read s0 (≥ 0) and the buffer, not the tree (1–3, 16–22, 32, 39–44, 86, 89, 102, 104; clusters 115–120; tag alternatives 128–131).</summary>
+    static int PairFeatures(int s0, int b0, int n, Lex x, Span<uint> f)
     {
+        var (W, T, Pc, C, M, A) = x;
         var k = 0;
         var b1 = b0 + 1 <= n ? b0 + 1 : -1;
         ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0], b1t = b1 < 0 ? None : T[b1];
@@ -98,12 +107,21 @@ internal sealed partial class DependencyParser
             f[k++] = FeatureHash.F(120, C[s0], C[b0]);
         }
 
+        if (A is not null)
+        {
+            f[k++] = FeatureHash.F(128, A[s0]);
+            f[k++] = FeatureHash.F(129, A[s0], b0t);
+            f[k++] = FeatureHash.F(130, s0t, A[b0]);
+            f[k++] = FeatureHash.F(131, A[s0], A[b0]);
+        }
+
         return k;
     }
 
-    /// <summary>Templates that read s1 and s2 (either may be -1) with s0 (≥ 0) and b0, not the tree (12–15, 24–30, 45, 46, 90–93, 103).</summary>
-    static int StackFeatures(int s2, int s1, int s0, int b0, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
+    /// <summary>Templates that read s1 and s2 (either may be -1) with s0 (≥ 0) and b0, not the tree (12–15, 24–30, 45, 46, 90–93, 103; clusters 121–124; tag alternative 132).</summary>
+    static int StackFeatures(int s2, int s1, int s0, int b0, Lex x, Span<uint> f)
     {
+        var (W, T, Pc, C, M, A) = x;
         var k = 0;
         ulong s0w = W[s0], s0t = T[s0], b0w = W[b0], b0t = T[b0];
         ulong s1w = s1 < 0 ? None : W[s1], s1t = s1 < 0 ? None : T[s1], s2t = s2 < 0 ? None : T[s2];
@@ -136,6 +154,11 @@ internal sealed partial class DependencyParser
             f[k++] = FeatureHash.F(122, s1m, M[s0]);
             f[k++] = FeatureHash.F(123, s1m, s0t, b0t);
             f[k++] = FeatureHash.F(124, s1c, C[s0]);
+        }
+
+        if (A is not null)
+        {
+            f[k++] = FeatureHash.F(132, s1 < 0 ? None : A[s1], s0t);
         }
 
         return k;
@@ -287,17 +310,17 @@ internal sealed partial class DependencyParser
     /// The feature keys of a configuration with a non-empty stack, group by group as <see cref="FastBeamParse"/> scores
     /// them (for tests: the same multiset as <see cref="Features"/>).
     /// </summary>
-    internal int GroupedFeatures(State s, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
+    internal int GroupedFeatures(State s, Lex x, Span<uint> f)
     {
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
-        var k = BufferFeatures(b0, s.N, W, T, C, M, f);
-        k += PairFeatures(s0, b0, s.N, W, T, Pc, C, M, f[k..]);
-        k += StackFeatures(s2, s1, s0, b0, W, T, Pc, C, M, f[k..]);
-        k += S0TreeFeatures(s, W, T, f[k..]);
-        k += B0TreeFeatures(s, W, T, f[k..]);
-        k += S1TreeFeatures(s, W, T, f[k..]);
-        k += S0TreeCrossFeatures(s, W, T, f[k..]);
-        k += B0TreeCrossFeatures(s, W, T, f[k..]);
+        var k = BufferFeatures(b0, s.N, x, f);
+        k += PairFeatures(s0, b0, s.N, x, f[k..]);
+        k += StackFeatures(s2, s1, s0, b0, x, f[k..]);
+        k += S0TreeFeatures(s, x.W, x.T, f[k..]);
+        k += B0TreeFeatures(s, x.W, x.T, f[k..]);
+        k += S1TreeFeatures(s, x.W, x.T, f[k..]);
+        k += S0TreeCrossFeatures(s, x.W, x.T, f[k..]);
+        k += B0TreeCrossFeatures(s, x.W, x.T, f[k..]);
         return k;
     }
 
@@ -447,11 +470,11 @@ internal sealed partial class DependencyParser
     /// Beam decoding with the group sums memoised per sentence (see the class remarks); the same search, candidates and
     /// tie-breaking as <see cref="ReferenceBeamParse"/>.
     /// </summary>
-    void FastBeamParse(PerceptronWeights weights, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    void FastBeamParse(PerceptronWeights weights, ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels, ReadOnlySpan<ulong> alternatives)
     {
         var n = words.Length;
         var k = BeamWidth;
-        var (w, t, pc, cf, cm) = Lexical(words, tags);
+        var lx = Lexical(words, tags, alternatives);
         var scratch = _scratch.Value!;
         var stride = weights.RowLength;
         scratch.Reset(n, stride);
@@ -477,7 +500,7 @@ internal sealed partial class DependencyParser
                     continue;
                 }
 
-                GroupScores(weights, scratch, s, w, t, pc, cf, cm, feats, sums, scores);
+                GroupScores(weights, scratch, s, lx, feats, sums, scores);
                 OfferMoves(s, scores, score[i], i, top, ref count);
             }
 
@@ -506,7 +529,7 @@ internal sealed partial class DependencyParser
 
     /// <summary>The move scores of a configuration with a non-empty stack: memoised group sums plus its own tree features.</summary>
     void GroupScores(
-        PerceptronWeights weights, BeamScratch scratch, State s, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm, Span<uint> feats, Span<int> sums, Span<float> scores)
+        PerceptronWeights weights, BeamScratch scratch, State s, Lex lx, Span<uint> feats, Span<int> sums, Span<float> scores)
     {
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B, n = s.N;
         var bufferRow = scratch.BufferRow(b0);
@@ -514,7 +537,7 @@ internal sealed partial class DependencyParser
         {
             bufferRow = scratch.NewRow();
             scratch.BufferRow(b0) = bufferRow;
-            weights.Accumulate(feats[..BufferFeatures(b0, n, w, t, cf, cm, feats)], scratch.Row(bufferRow));
+            weights.Accumulate(feats[..BufferFeatures(b0, n, lx, feats)], scratch.Row(bufferRow));
         }
 
         var pairKey = ((ulong)(s0 + 1) << 16) | (uint)b0;
@@ -523,7 +546,7 @@ internal sealed partial class DependencyParser
         {
             pairRow = scratch.NewRow();
             scratch.Pairs.Add(pairKey, pairRow);
-            weights.Accumulate(feats[..PairFeatures(s0, b0, n, w, t, pc, cf, cm, feats)], scratch.Row(pairRow));
+            weights.Accumulate(feats[..PairFeatures(s0, b0, n, lx, feats)], scratch.Row(pairRow));
         }
 
         var stackKey = ((ulong)(uint)(s2 + 1) << 48) | ((ulong)(uint)(s1 + 1) << 32) | pairKey;
@@ -532,7 +555,7 @@ internal sealed partial class DependencyParser
         {
             stackRow = scratch.NewRow();
             scratch.Stacks.Add(stackKey, stackRow);
-            weights.Accumulate(feats[..StackFeatures(s2, s1, s0, b0, w, t, pc, cf, cm, feats)], scratch.Row(stackRow));
+            weights.Accumulate(feats[..StackFeatures(s2, s1, s0, b0, lx, feats)], scratch.Row(stackRow));
         }
 
         var versions = s.Versions!;
@@ -542,7 +565,7 @@ internal sealed partial class DependencyParser
         {
             s0TreeRow = scratch.NewRow();
             scratch.S0Trees.Add(s0TreeKey, s0TreeRow);
-            weights.Accumulate(feats[..S0TreeFeatures(s, w, t, feats)], scratch.Row(s0TreeRow));
+            weights.Accumulate(feats[..S0TreeFeatures(s, lx.W, lx.T, feats)], scratch.Row(s0TreeRow));
         }
 
         var b0TreeKey = ((ulong)(uint)versions[b0] << 16) | (uint)(b0 + 1);
@@ -551,7 +574,7 @@ internal sealed partial class DependencyParser
         {
             b0TreeRow = scratch.NewRow();
             scratch.B0Trees.Add(b0TreeKey, b0TreeRow);
-            weights.Accumulate(feats[..B0TreeFeatures(s, w, t, feats)], scratch.Row(b0TreeRow));
+            weights.Accumulate(feats[..B0TreeFeatures(s, lx.W, lx.T, feats)], scratch.Row(b0TreeRow));
         }
 
         // A token with its subtree as one 32-bit id: its attachment version (unique to the token) after the n + 1 ids of
@@ -563,7 +586,7 @@ internal sealed partial class DependencyParser
         {
             s1TreeRow = scratch.NewRow();
             scratch.S1Trees.Add(s1TreeKey, s1TreeRow);
-            weights.Accumulate(feats[..S1TreeFeatures(s, w, t, feats)], scratch.Row(s1TreeRow));
+            weights.Accumulate(feats[..S1TreeFeatures(s, lx.W, lx.T, feats)], scratch.Row(s1TreeRow));
         }
 
         var s0CrossKey = (Tree(s0) << 32) | ((ulong)(uint)(s1 + 1) << 16) | (uint)b0;
@@ -572,7 +595,7 @@ internal sealed partial class DependencyParser
         {
             s0CrossRow = scratch.NewRow();
             scratch.S0Crosses.Add(s0CrossKey, s0CrossRow);
-            weights.Accumulate(feats[..S0TreeCrossFeatures(s, w, t, feats)], scratch.Row(s0CrossRow));
+            weights.Accumulate(feats[..S0TreeCrossFeatures(s, lx.W, lx.T, feats)], scratch.Row(s0CrossRow));
         }
 
         var b0CrossKey = (Tree(b0) << 16) | (uint)(s0 + 1);
@@ -581,7 +604,7 @@ internal sealed partial class DependencyParser
         {
             b0CrossRow = scratch.NewRow();
             scratch.B0Crosses.Add(b0CrossKey, b0CrossRow);
-            weights.Accumulate(feats[..B0TreeCrossFeatures(s, w, t, feats)], scratch.Row(b0CrossRow));
+            weights.Accumulate(feats[..B0TreeCrossFeatures(s, lx.W, lx.T, feats)], scratch.Row(b0CrossRow));
         }
 
         sums.Clear();

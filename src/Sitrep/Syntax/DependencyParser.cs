@@ -10,17 +10,19 @@ namespace Sitrep.Syntax;
 /// </summary>
 internal sealed partial class DependencyParser
 {
-    internal const int MaxFeatures = 128;
+    internal const int MaxFeatures = 144;
     static readonly ulong None = FeatureHash.Of("-NONE-");
     static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
     readonly IFeatureScorer _weights;
     readonly ulong[] _labelHash;
 
-    DependencyParser(string[] labels, IFeatureScorer weights, int beamWidth = 1)
+    DependencyParser(string[] labels, IFeatureScorer weights, int beamWidth = 1, float tagMargin = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(tagMargin);
         Labels = labels;
         BeamWidth = beamWidth;
+        TagMargin = tagMargin;
         RootLabel = Array.IndexOf(labels, "root");
         _weights = weights;
         _labelHash = [.. labels.Select(l => FeatureHash.Of(l))];
@@ -35,8 +37,14 @@ internal sealed partial class DependencyParser
     /// <summary>Configurations kept by <see cref="Parse"/> (1 = greedy).</summary>
     public int BeamWidth { get; }
 
+    /// <summary>
+    /// Tagger score margin below which the parser reads a word's runner-up tag (<see cref="PosTagger.TagWithAlternatives"/>);
+    /// 0 = the parser reads the best tags only.
+    /// </summary>
+    public float TagMargin { get; }
+
     /// <summary>The same weights decoding with another beam width (speed against accuracy).</summary>
-    public DependencyParser WithBeam(int beamWidth) => new(Labels, _weights, beamWidth);
+    public DependencyParser WithBeam(int beamWidth) => new(Labels, _weights, beamWidth, TagMargin);
 
     int L => Labels.Length;
 
@@ -262,24 +270,38 @@ internal sealed partial class DependencyParser
     int Forced(State s) => s.Sp == 0 ? 0 : s.B == s.N && s.Sp == 1 ? 1 + RootLabel : -1;
 
     /// <summary>Parses one sentence: <paramref name="heads"/> get 0-based heads (-1 root), <paramref name="labels"/> label ids.</summary>
-    public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    /// <remarks>
+    /// <paramref name="alternatives"/>: the tagger's alternatives (<see cref="PosTagger.TagWithAlternatives"/> at
+    /// <see cref="TagMargin"/>), read only when the parser was trained with them.
+    /// </remarks>
+    public void Parse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels, ReadOnlySpan<ulong> alternatives = default)
     {
+        if (TagMargin > 0 && alternatives.Length < words.Length)
+        {
+            throw new ArgumentException("this parser reads the tagger's alternatives (PosTagger.TagWithAlternatives)", nameof(alternatives));
+        }
+
+        if (TagMargin == 0)
+        {
+            alternatives = default;
+        }
+
         if (BeamWidth > 1)
         {
             if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength && BeamWidth <= FastBeamMaxWidth)
             {
-                FastBeamParse(frozen, words, tags, heads, labels);
+                FastBeamParse(frozen, words, tags, heads, labels, alternatives);
             }
             else
             {
-                ReferenceBeamParse(words, tags, heads, labels);
+                ReferenceBeamParse(words, tags, heads, labels, alternatives);
             }
 
             return;
         }
 
         var n = words.Length;
-        var (w, t, pc, cf, cm) = Lexical(words, tags);
+        var lx = Lexical(words, tags, alternatives);
         var s = new State(n);
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[ClassCount];
@@ -298,7 +320,7 @@ internal sealed partial class DependencyParser
                 continue;
             }
 
-            var k = Features(s, w, t, pc, cf, cm, feats);
+            var k = Features(s, lx, feats);
             _weights.Score(feats[..k], scores);
             Apply(s, Best(s, scores));
         }
@@ -373,7 +395,7 @@ internal sealed partial class DependencyParser
     /// <paramref name="score"/>) into the best <c>top.Length</c> candidates; returns how many there are. Forced moves add
     /// nothing to the score (as in greedy decoding). Every complete parse takes 2n moves, so the items stay in step.
     /// </summary>
-    int Expand(State[] beam, float[] score, int m, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm, IFeatureScorer weights, Span<Candidate> top, Span<uint> feats, Span<float> scores)
+    int Expand(State[] beam, float[] score, int m, Lex lx, IFeatureScorer weights, Span<Candidate> top, Span<uint> feats, Span<float> scores)
     {
         var count = 0;
         for (var i = 0; i < m; i++)
@@ -386,7 +408,7 @@ internal sealed partial class DependencyParser
                 continue;
             }
 
-            var k = Features(s, w, t, pc, cf, cm, feats);
+            var k = Features(s, lx, feats);
             weights.Score(feats[..k], scores);
             OfferMoves(s, scores, score[i], i, top, ref count);
         }
@@ -398,11 +420,11 @@ internal sealed partial class DependencyParser
     /// Beam decoding by the definition: every item's full feature list scored on its own (the training search). The
     /// shipped decoder is <see cref="FastBeamParse"/>, which must return the same trees; tests compare the two.
     /// </summary>
-    internal void ReferenceBeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels)
+    internal void ReferenceBeamParse(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, Span<int> heads, Span<int> labels, ReadOnlySpan<ulong> alternatives = default)
     {
         var n = words.Length;
         var k = BeamWidth;
-        var (w, t, pc, cf, cm) = Lexical(words, tags);
+        var lx = Lexical(words, tags, TagMargin > 0 ? alternatives : default);
         var beam = new State[k];
         var next = new State[k];
         beam[0] = new State(n);
@@ -414,7 +436,7 @@ internal sealed partial class DependencyParser
         Span<Candidate> top = stackalloc Candidate[k];
         while (!beam[0].Terminal)
         {
-            var c = Expand(beam, score, m, w, t, pc, cf, cm, _weights, top, feats, scores);
+            var c = Expand(beam, score, m, lx, _weights, top, feats, scores);
             for (var j = 0; j < c; j++)
             {
                 next[j] ??= new State(n);
@@ -442,10 +464,15 @@ internal sealed partial class DependencyParser
     }
 
     /// <summary>
-    /// Word and tag hashes with the root appended, the running count of punctuation tokens before each position, and
-    /// the words' fine and middle cluster hashes (null when the model has no clusters).
+    /// A sentence's per-token inputs to the feature templates, the root appended: word and tag hashes, the running count
+    /// of punctuation tokens before each position, the fine and middle cluster hashes (null when the model has no
+    /// clusters) and the tagger's close-call alternatives (null when the parser does not read them, see
+    /// <see cref="TagMargin"/>).
     /// </summary>
-    internal static (ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M) Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags)
+    internal sealed record Lex(ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, ulong[]? A);
+
+    /// <summary>The feature inputs of a sentence (<paramref name="alternatives"/> empty: no alternative features).</summary>
+    internal static Lex Lexical(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> alternatives = default)
     {
         var n = words.Length;
         var w = new ulong[n + 1];
@@ -454,6 +481,7 @@ internal sealed partial class DependencyParser
         var clustered = n > 0 && words[0].HasClusters;
         var c = clustered ? new ulong[n + 1] : null;
         var m = clustered ? new ulong[n + 1] : null;
+        var a = alternatives.IsEmpty ? null : new ulong[n + 1];
         for (var i = 0; i < n; i++)
         {
             w[i] = words[i].Lower;
@@ -475,14 +503,21 @@ internal sealed partial class DependencyParser
             m![n] = RootWord;
         }
 
-        return (w, t, pc, c, m);
+        if (a is not null)
+        {
+            alternatives[..n].CopyTo(a);
+            a[n] = RootWord;
+        }
+
+        return new Lex(w, t, pc, c, m, a);
     }
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 
     /// <summary>The feature keys of a configuration (training, greedy and reference beam decoding).</summary>
-    internal int Features(State s, ulong[] W, ulong[] T, int[] Pc, ulong[]? C, ulong[]? M, Span<uint> f)
+    internal int Features(State s, Lex x, Span<uint> f)
     {
+        var (W, T, Pc, C, M, A) = x;
         var n = 0;
         int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2), b0 = s.B;
         int b1 = b0 + 1 <= s.N ? b0 + 1 : -1, b2 = b0 + 2 <= s.N ? b0 + 2 : -1;
@@ -656,6 +691,24 @@ internal sealed partial class DependencyParser
             }
         }
 
+        if (A is not null)
+        {
+            // The tagger's close calls (tag + runner-up, or "sure"): a k-best tag interface for the words that decide
+            // the next move, so a doubtful NOUN/VERB or SCONJ/DET can still be parsed as the other.
+            ulong Al(int x) => x < 0 ? None : A[x];
+            f[n++] = FeatureHash.F(125, Al(b0));
+            f[n++] = FeatureHash.F(126, Al(b0), b1t);
+            f[n++] = FeatureHash.F(127, Al(b1));
+            if (s0 >= 0)
+            {
+                f[n++] = FeatureHash.F(128, Al(s0));
+                f[n++] = FeatureHash.F(129, Al(s0), b0t);
+                f[n++] = FeatureHash.F(130, s0t, Al(b0));
+                f[n++] = FeatureHash.F(131, Al(s0), Al(b0));
+                f[n++] = FeatureHash.F(132, Al(s1), s0t);
+            }
+        }
+
         return n;
     }
 
@@ -803,7 +856,7 @@ internal sealed partial class DependencyParser
     }
 
     /// <summary>One training sentence: words, (predicted) tag hashes, gold heads (root = -1) and gold label ids.</summary>
-    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels);
+    internal sealed record Example(WordInfo[] Words, ulong[] Tags, int[] Heads, int[] Labels, ulong[]? Alternatives = null);
 
     /// <summary>
     /// Trains with the dynamic oracle for <paramref name="epochs"/> passes, then, when <paramref name="beamEpochs"/> &gt; 0,
@@ -812,12 +865,12 @@ internal sealed partial class DependencyParser
     /// </summary>
     public static DependencyParser Train(
         string[] labels, IReadOnlyList<Example> data, int epochs, int seed, float threshold, Action<string> log,
-        Action<int, DependencyParser>? afterEpoch = null, int beamWidth = 1, int beamEpochs = 0)
+        Action<int, DependencyParser>? afterEpoch = null, int beamWidth = 1, int beamEpochs = 0, float tagMargin = 0)
     {
         var totalEpochs = epochs + beamEpochs;
         var decodeWidth = beamEpochs > 0 ? beamWidth : 1;
         var model = new AveragedPerceptron(1 + (2 * labels.Length));
-        var parser = new DependencyParser(labels, model);
+        var parser = new DependencyParser(labels, model, 1, tagMargin);
         var examples = new List<Example>(data.Count);
         int liftedSentences = 0, liftedArcs = 0;
         foreach (var e in data)
@@ -851,11 +904,11 @@ internal sealed partial class DependencyParser
                 var e = examples[ei];
                 var n = e.Words.Length;
                 var gold = e.Heads.Select(h => h < 0 ? n : h).ToArray();
-                var (w, t, pc, cf, cm) = Lexical(e.Words, e.Tags);
+                var lx = Lexical(e.Words, e.Tags, e.Alternatives);
                 var s = new State(n);
                 while (!s.Terminal)
                 {
-                    var k = parser.Features(s, w, t, pc, cf, cm, feats);
+                    var k = parser.Features(s, lx, feats);
                     model.Score(feats[..k], scores);
                     parser.Costs(s, gold, e.Labels, costs);
                     int guess = -1, best = -1;
@@ -896,7 +949,7 @@ internal sealed partial class DependencyParser
             log($"parser epoch {epoch + 1}/{totalEpochs}: {100.0 * (moves - errors) / moves:F2} % moves correct, {model.FeatureCount} features");
             if (afterEpoch is not null && epoch + 1 < totalEpochs)
             {
-                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold)));
+                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold), 1, tagMargin));
             }
         }
 
@@ -921,11 +974,11 @@ internal sealed partial class DependencyParser
             log($"parser epoch {epoch + 1}/{totalEpochs} (beam {beamWidth}, max-violation): {100.0 * (examples.Count - updates - skipped) / examples.Count:F2} % sentences without update, {skipped} without a static oracle, {model.FeatureCount} features");
             if (afterEpoch is not null && epoch + 1 < totalEpochs)
             {
-                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold), beamWidth));
+                afterEpoch(epoch + 1, new DependencyParser(labels, model.Freeze(threshold), beamWidth, tagMargin));
             }
         }
 
-        var final = new DependencyParser(labels, model.Freeze(threshold), decodeWidth);
+        var final = new DependencyParser(labels, model.Freeze(threshold), decodeWidth, tagMargin);
         afterEpoch?.Invoke(totalEpochs, final);
         return final;
     }
@@ -977,14 +1030,14 @@ internal sealed partial class DependencyParser
             return s.Terminal ? moves : null;
         }
 
-        float MoveScore(State s, int move, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm)
+        float MoveScore(State s, int move, Lex lx)
         {
             if (parser.Forced(s) >= 0)
             {
                 return 0f;
             }
 
-            var k = parser.Features(s, w, t, pc, cf, cm, _feats);
+            var k = parser.Features(s, lx, _feats);
             model.Score(_feats.AsSpan(0, k), _scores);
             return _scores[move];
         }
@@ -1000,7 +1053,7 @@ internal sealed partial class DependencyParser
                 return null;
             }
 
-            var (w, t, pc, cf, cm) = Lexical(e.Words, e.Tags);
+            var lx = Lexical(e.Words, e.Tags, e.Alternatives);
             var steps = g.Length;
             var beam = new State[width];
             var next = new State[width];
@@ -1020,9 +1073,9 @@ internal sealed partial class DependencyParser
             int worstStep = -1, worstItem = -1;
             for (var step = 0; step < steps; step++)
             {
-                var c = parser.Expand(beam, score, m, w, t, pc, cf, cm, model, _top, _feats, _scores);
+                var c = parser.Expand(beam, score, m, lx, model, _top, _feats, _scores);
                 // The gold sequence's score after this move (it may have just fallen off the beam).
-                goldScore += MoveScore(goldState, g[step], w, t, pc, cf, cm);
+                goldScore += MoveScore(goldState, g[step], lx);
                 goldInBeam = false;
                 for (var j = 0; j < c; j++)
                 {
@@ -1071,8 +1124,8 @@ internal sealed partial class DependencyParser
                 diverged |= predicted[step] != g[step];
                 if (diverged)
                 {
-                    Reward(a, g[step], 1f, w, t, pc, cf, cm);
-                    Reward(b, predicted[step], -1f, w, t, pc, cf, cm);
+                    Reward(a, g[step], 1f, lx);
+                    Reward(b, predicted[step], -1f, lx);
                 }
 
                 parser.Apply(a, g[step]);
@@ -1083,14 +1136,14 @@ internal sealed partial class DependencyParser
             return true;
         }
 
-        void Reward(State s, int move, float delta, ulong[] w, ulong[] t, int[] pc, ulong[]? cf, ulong[]? cm)
+        void Reward(State s, int move, float delta, Lex lx)
         {
             if (parser.Forced(s) >= 0)
             {
                 return;
             }
 
-            var k = parser.Features(s, w, t, pc, cf, cm, _feats);
+            var k = parser.Features(s, lx, _feats);
             model.Add(_feats.AsSpan(0, k), move, delta);
         }
     }
@@ -1114,15 +1167,21 @@ internal sealed partial class DependencyParser
             throw new ArgumentException("parsers with different label sets cannot be averaged", nameof(parsers));
         }
 
-        return new(labels, PerceptronWeights.Average([.. parsers.Select(p => (PerceptronWeights)p._weights)]), parsers[0].BeamWidth);
+        if (parsers.Any(p => p.TagMargin != parsers[0].TagMargin))
+        {
+            throw new ArgumentException("parsers that read different tag alternatives cannot be averaged", nameof(parsers));
+        }
+
+        return new(labels, PerceptronWeights.Average([.. parsers.Select(p => (PerceptronWeights)p._weights)]), parsers[0].BeamWidth, parsers[0].TagMargin);
     }
 
     /// <summary>A copy without the weights below <paramref name="threshold"/> (smaller model file).</summary>
-    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold), BeamWidth);
+    public DependencyParser Prune(float threshold) => new(Labels, ((PerceptronWeights)_weights).Prune(threshold), BeamWidth, TagMargin);
 
     /// <summary>
-    /// Writes labels and weights; a beam parser first writes -1 and its beam width (older readers saw the label count
-    /// first, which is never negative, so greedy parsers keep the old layout).
+    /// Writes labels and weights. Settings come first as (negative marker, value) pairs: a beam parser writes -1 and its
+    /// beam width, a parser that reads tag alternatives -2 and its <see cref="TagMargin"/> (older readers saw the label
+    /// count first, which is never negative, so greedy parsers keep the old layout).
     /// </summary>
     public void Write(BinaryWriter writer)
     {
@@ -1130,6 +1189,12 @@ internal sealed partial class DependencyParser
         {
             writer.Write(-1);
             writer.Write(BeamWidth);
+        }
+
+        if (TagMargin > 0)
+        {
+            writer.Write(-2);
+            writer.Write(TagMargin);
         }
 
         writer.Write(Labels.Length);
@@ -1146,9 +1211,21 @@ internal sealed partial class DependencyParser
     {
         var count = reader.ReadInt32();
         var beam = 1;
-        if (count == -1)
+        var margin = 0f;
+        while (count < 0)
         {
-            beam = reader.ReadInt32();
+            switch (count)
+            {
+                case -1:
+                    beam = reader.ReadInt32();
+                    break;
+                case -2:
+                    margin = reader.ReadSingle();
+                    break;
+                default:
+                    throw new InvalidDataException($"unknown parser setting {count}");
+            }
+
             count = reader.ReadInt32();
         }
 
@@ -1158,6 +1235,6 @@ internal sealed partial class DependencyParser
             labels[i] = reader.ReadString();
         }
 
-        return new DependencyParser(labels, PerceptronWeights.Read(reader), beam);
+        return new DependencyParser(labels, PerceptronWeights.Read(reader), beam, margin);
     }
 }

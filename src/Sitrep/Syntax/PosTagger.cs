@@ -40,31 +40,64 @@ internal sealed class PosTagger
     public bool TwoPass => _second is not null;
 
     /// <summary>Tags one sentence; <paramref name="tags"/> receives class indexes.</summary>
-    public void Tag(ReadOnlySpan<WordInfo> words, Span<int> tags)
+    public void Tag(ReadOnlySpan<WordInfo> words, Span<int> tags) => Tag(words, tags, default, default);
+
+    /// <summary>
+    /// Tags one sentence and gives, for each word, the final pass's runner-up class and how far below the chosen class
+    /// it scored (the parser reads the runner-up of close calls: a k-best tag interface).
+    /// </summary>
+    public void Tag(ReadOnlySpan<WordInfo> words, Span<int> tags, Span<int> runnerUp, Span<float> margin)
     {
         var amb = AmbiguityOf(words);
-        Pass(_weights, words, amb, default, tags);
-        if (_second is not null)
+        if (_second is null)
         {
-            Span<ulong> first = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                first[i] = ClassHash[tags[i]];
-            }
-
-            Pass(_second, words, amb, first, tags);
+            Pass(_weights, words, amb, default, tags, runnerUp, margin);
+            return;
         }
+
+        Pass(_weights, words, amb, default, tags, default, default);
+        Span<ulong> first = words.Length <= 256 ? stackalloc ulong[words.Length] : new ulong[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            first[i] = ClassHash[tags[i]];
+        }
+
+        Pass(_second, words, amb, first, tags, runnerUp, margin);
+    }
+
+    /// <summary>The alternative of a word whose runner-up tag is not close (see <see cref="TagWithAlternatives"/>).</summary>
+    public static readonly ulong Sure = FeatureHash.Of("-SURE-");
+
+    /// <summary>
+    /// Tags one sentence into <paramref name="tags"/> and returns each word's alternative for the parser: the hash of
+    /// its tag with the runner-up when that scored less than <paramref name="threshold"/> below, else <see cref="Sure"/>.
+    /// </summary>
+    public ulong[] TagWithAlternatives(ReadOnlySpan<WordInfo> words, Span<int> tags, float threshold)
+    {
+        var n = words.Length;
+        var runnerUp = new int[n];
+        var margin = new float[n];
+        Tag(words, tags, runnerUp, margin);
+        var alternatives = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            alternatives[i] = runnerUp[i] >= 0 && margin[i] < threshold
+                ? FeatureHash.Mix(unchecked((ClassHash[tags[i]] * 31) ^ ClassHash[runnerUp[i]]))
+                : Sure;
+        }
+
+        return alternatives;
     }
 
     /// <summary>First-pass tag hashes only (the second pass's input), for jackknifing.</summary>
     public ulong[] FirstPass(ReadOnlySpan<WordInfo> words)
     {
         var tags = new int[words.Length];
-        Pass(_weights, words, AmbiguityOf(words), default, tags);
+        Pass(_weights, words, AmbiguityOf(words), default, tags, default, default);
         return [.. tags.Select(t => ClassHash[t])];
     }
 
-    void Pass(IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ulong[] amb, ReadOnlySpan<ulong> first, Span<int> tags)
+    void Pass(IFeatureScorer weights, ReadOnlySpan<WordInfo> words, ulong[] amb, ReadOnlySpan<ulong> first, Span<int> tags, Span<int> runnerUp, Span<float> margin)
     {
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[Classes.Length];
@@ -73,6 +106,20 @@ internal sealed class PosTagger
             var n = Features(words, amb, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, first, feats);
             weights.Score(feats[..n], scores);
             tags[i] = ArgMax(scores);
+            if (!runnerUp.IsEmpty)
+            {
+                var second = -1;
+                for (var c = 0; c < scores.Length; c++)
+                {
+                    if (c != tags[i] && (second < 0 || scores[c] > scores[second]))
+                    {
+                        second = c;
+                    }
+                }
+
+                runnerUp[i] = second;
+                margin[i] = second < 0 ? float.PositiveInfinity : scores[tags[i]] - scores[second];
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class SyntaxParser : ISyntaxParser
         var n = words.Count;
         var info = WordInfo.Of(words, _model.Clusters);
         var tagIds = new int[n];
-        _model.Tagger.Tag(info, tagIds);
+        var alternatives = TagForParser(info, tagIds);
         var tags = new ulong[n];
         for (var i = 0; i < n; i++)
         {
@@ -67,8 +67,21 @@ public sealed class SyntaxParser : ISyntaxParser
         }
 
         var heads = new int[n];
-        _model.Parser.Parse(info, tags, heads, new int[n]);
+        _model.Parser.Parse(info, tags, heads, new int[n], alternatives);
         return heads;
+    }
+
+    /// <summary>Tags into <paramref name="tagIds"/>; returns the runner-up tags the parser reads (null if it reads none).</summary>
+    internal ulong[]? TagForParser(WordInfo[] info, int[] tagIds)
+    {
+        var margin = _model.Parser.TagMargin;
+        if (margin > 0)
+        {
+            return _model.Tagger.TagWithAlternatives(info, tagIds, margin);
+        }
+
+        _model.Tagger.Tag(info, tagIds);
+        return null;
     }
 
     /// <summary>
@@ -124,7 +137,7 @@ public sealed class SyntaxParser : ISyntaxParser
         var info = WordInfo.Of(words, _model.Clusters);
         var tagIds = new int[n];
         var tagger = _model.Tagger;
-        tagger.Tag(info, tagIds);
+        var alternatives = TagForParser(info, tagIds);
         var tags = new ulong[n];
         var upos = new string[n];
         var xpos = new string[n];
@@ -139,7 +152,7 @@ public sealed class SyntaxParser : ISyntaxParser
 
         var heads = new int[n];
         var labels = new int[n];
-        _model.Parser.Parse(info, tags, heads, labels);
+        _model.Parser.Parse(info, tags, heads, labels, alternatives);
         var rels = new string[n];
         for (var i = 0; i < n; i++)
         {

@@ -29,6 +29,7 @@ namespace Sitrep.Syntax;
 /// files: their parsers' weights averaged (models trained with different seeds).</param>
 /// <param name="Clusters">Learn word clusters from unlabeled text (<see cref="ClusterTrainer"/>) and give the tagger, parser and recogniser their features.</param>
 /// <param name="ClustersFrom">Take the word clusters from this model file instead of learning them.</param>
+/// <param name="ParserTagMargin">The parser also reads each word's runner-up tag when the tagger's margin is below this (0 = best tags only).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -52,7 +53,8 @@ public sealed record SyntaxTrainingOptions(
     int RecognizerUnerWeight = 2,
     IReadOnlyList<string>? ParserFrom = null,
     bool Clusters = true,
-    string? ClustersFrom = null);
+    string? ClustersFrom = null,
+    float ParserTagMargin = 0f);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -118,7 +120,7 @@ public static class SyntaxTrainer
     /// never saw it, so the parser learns from tagging errors like those at run time. A two-pass tagger's second pass
     /// is itself trained on jackknifed first-pass tags.
     /// </summary>
-    static (PosTagger Tagger, ulong[][] ParserTags) TrainTaggers(
+    static (PosTagger Tagger, ulong[][] ParserTags, ulong[][]? ParserAlternatives) TrainTaggers(
         SyntaxTrainingOptions options, List<ConlluSentence> train, WordClusters? clusters, Action<string> log)
     {
         var sw = Stopwatch.StartNew();
@@ -146,39 +148,97 @@ public static class SyntaxTrainer
             log($"jackknifed first-pass tags ({k} folds) in {sw.Elapsed.TotalSeconds:F1} s");
         }
 
+        var parserTags = new ulong[train.Count][];
+        var alternatives = options.ParserTagMargin > 0 ? new ulong[train.Count][] : null;
+        var margins = new MarginStatistics();
+        void TagFold(PosTagger foldTagger, int i)
+        {
+            (parserTags[i], var alt) = ParserInput(foldTagger, info[i], options.ParserTagMargin, train[i], margins);
+            if (alternatives is not null)
+            {
+                alternatives[i] = alt!;
+            }
+        }
+
         if (!options.TwoPassTagger || k <= 1)
         {
-            var tags = k > 1 ? firstTags : [.. info.Select(w => Hashes(first, w))];
-            return (first, tags);
+            for (var i = 0; i < train.Count; i++)
+            {
+                TagFold(k > 1 ? firstFolds[i % k] : first, i);
+            }
+
+            margins.Log(log);
+            return (first, parserTags, alternatives);
         }
 
         var tagger = PosTagger.TrainSecondPass(first, train, firstTags, options.TaggerEpochs, options.Seed, log, clusters);
         log($"tagger second pass trained in {sw.Elapsed.TotalSeconds:F1} s");
-        var parserTags = new ulong[train.Count][];
         for (var fold = 0; fold < k; fold++)
         {
             var foldTagger = PosTagger.TrainSecondPass(firstFolds[fold], Rest(fold), RestOf(firstTags, fold), foldEpochs, options.Seed + fold + 1, _ => { }, clusters);
             for (var i = fold; i < train.Count; i += k)
             {
-                parserTags[i] = Hashes(foldTagger, info[i]);
+                TagFold(foldTagger, i);
             }
         }
 
         log($"jackknifed two-pass tags ({k} folds) in {sw.Elapsed.TotalSeconds:F1} s");
-        return (tagger, parserTags);
+        margins.Log(log);
+        return (tagger, parserTags, alternatives);
+    }
+
+    /// <summary>
+    /// The tag hashes the parser reads for one sentence and, with a tag margin, the runner-up alternatives; the tagger's
+    /// margins against the gold tags go to <paramref name="margins"/> (when <paramref name="gold"/> is given).
+    /// </summary>
+    static (ulong[] Tags, ulong[]? Alternatives) ParserInput(PosTagger tagger, WordInfo[] words, float tagMargin, ConlluSentence? gold = null, MarginStatistics? margins = null)
+    {
+        var n = words.Length;
+        var ids = new int[n];
+        var runnerUp = new int[n];
+        var margin = new float[n];
+        tagger.Tag(words, ids, runnerUp, margin);
+        if (gold is not null && margins is not null)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var g = gold.Words[i].Upos + "\t" + gold.Words[i].Xpos;
+                margins.Add(margin[i], string.Equals(tagger.Classes[ids[i]], g, StringComparison.Ordinal), runnerUp[i] >= 0 && string.Equals(tagger.Classes[runnerUp[i]], g, StringComparison.Ordinal));
+            }
+        }
+
+        var alternatives = tagMargin > 0 ? tagger.TagWithAlternatives(words, ids, tagMargin) : null;
+        return ([.. ids.Select(c => tagger.ClassHash[c])], alternatives);
+    }
+
+    /// <summary>How the held-out tagger's score margins separate its errors (for choosing the parser's tag margin).</summary>
+    sealed class MarginStatistics
+    {
+        readonly List<(float Margin, bool Correct, bool RunnerUpCorrect)> _tokens = [];
+
+        public void Add(float margin, bool correct, bool runnerUpCorrect) => _tokens.Add((margin, correct, runnerUpCorrect));
+
+        public void Log(Action<string> log)
+        {
+            if (_tokens.Count == 0)
+            {
+                return;
+            }
+
+            var errors = _tokens.Count(t => !t.Correct);
+            log($"held-out tagging: {_tokens.Count} tokens, {errors} errors ({100.0 * errors / _tokens.Count:F2} %), runner-up right for {_tokens.Count(t => t.RunnerUpCorrect)}");
+            foreach (var threshold in new[] { 0.5f, 1f, 2f, 4f, 8f, 16f, 32f, 64f })
+            {
+                var close = _tokens.Where(t => t.Margin < threshold).ToList();
+                log(string.Create(CultureInfo.InvariantCulture, $"  margin < {threshold}: {100.0 * close.Count / _tokens.Count:F1} % of tokens, {100.0 * close.Count(t => !t.Correct) / errors:F1} % of errors, runner-up right for {100.0 * close.Count(t => t.RunnerUpCorrect) / errors:F1} % of errors"));
+            }
+        }
     }
 
     static string Universal(string rel) => rel.Split(':')[0];
 
-    static ulong[] Hashes(PosTagger tagger, WordInfo[] words)
-    {
-        var ids = new int[words.Length];
-        tagger.Tag(words, ids);
-        return [.. ids.Select(c => tagger.ClassHash[c])];
-    }
-
     static DependencyParser TrainParser(
-        SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags) taggers, WordClusters? clusters, Action<string> log)
+        SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags, ulong[][]? ParserAlternatives) taggers, WordClusters? clusters, Action<string> log)
     {
         var tagIds = taggers.ParserTags;
         var labels = train.SelectMany(s => s.Words.Select(w => w.DepRel)).Where(l => l != "_").Distinct(StringComparer.Ordinal)
@@ -197,7 +257,8 @@ public static class SyntaxTrainer
                 WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters),
                 tagIds[i],
                 [.. s.Words.Select(w => w.Head)],
-                [.. s.Words.Select(w => labelIndex[w.DepRel])]));
+                [.. s.Words.Select(w => labelIndex[w.DepRel])],
+                taggers.ParserAlternatives?[i]));
         }
 
         var sw = Stopwatch.StartNew();
@@ -206,7 +267,7 @@ public static class SyntaxTrainer
         {
             var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
                 .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters), Gold: s.Words)).ToList();
-            var devTags = dev.Select(d => Hashes(taggers.Tagger, d.Words)).ToList();
+            var devInput = dev.Select(d => ParserInput(taggers.Tagger, d.Words, options.ParserTagMargin)).ToList();
             void Report(int epoch, DependencyParser p)
             {
                 int n = 0, uas = 0, las = 0;
@@ -215,7 +276,7 @@ public static class SyntaxTrainer
                     var (words, gold) = dev[i];
                     var heads = new int[words.Length];
                     var rels = new int[words.Length];
-                    p.Parse(words, devTags[i], heads, rels);
+                    p.Parse(words, devInput[i].Tags, heads, rels, devInput[i].Alternatives);
                     for (var j = 0; j < words.Length; j++)
                     {
                         n++;
@@ -243,7 +304,7 @@ public static class SyntaxTrainer
         }
 
         var parser = DependencyParser.Train(
-            labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report, options.ParserBeam, options.ParserBeamEpochs);
+            labels, examples, options.ParserEpochs, options.Seed, options.ParserPruning, log, report, options.ParserBeam, options.ParserBeamEpochs, options.ParserTagMargin);
         if (options.ParserDecodeBeam > 0)
         {
             parser = parser.WithBeam(options.ParserDecodeBeam);

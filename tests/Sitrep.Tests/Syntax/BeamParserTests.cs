@@ -33,7 +33,7 @@ public sealed class BeamParserTests
     {
         var heads = new int[e.Words.Length];
         var labels = new int[e.Words.Length];
-        p.Parse(e.Words, e.Tags, heads, labels);
+        p.Parse(e.Words, e.Tags, heads, labels, e.Alternatives);
         return (heads, labels);
     }
 
@@ -127,18 +127,18 @@ public sealed class BeamParserTests
         foreach (var e in Variants().Select(Clustered))
         {
             AssertFastEqualsReference(parser, e);
-            var (w, t, pc, cf, cm) = DependencyParser.Lexical(e.Words, e.Tags);
-            Assert.NotNull(cf);
+            var lx = DependencyParser.Lexical(e.Words, e.Tags);
+            Assert.NotNull(lx.C);
             var s = new DependencyParser.State(e.Words.Length);
             var rng = new Random(7);
             while (!s.Terminal)
             {
                 if (s.Sp > 0)
                 {
-                    var k = parser.Features(s, w, t, pc, cf, cm, feats);
-                    Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, cf, cm, grouped));
+                    var k = parser.Features(s, lx, feats);
+                    Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
                     Assert.Equal(feats[..k].Order(), grouped[..k].Order());
-                    withClusterFeatures += k > parser.Features(s, w, t, pc, null, null, grouped) ? 1 : 0;
+                    withClusterFeatures += k > parser.Features(s, lx with { C = null, M = null }, grouped) ? 1 : 0;
                 }
 
                 var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
@@ -186,7 +186,7 @@ public sealed class BeamParserTests
         var (heads, labels) = Parse(parser, e);
         var refHeads = new int[e.Words.Length];
         var refLabels = new int[e.Words.Length];
-        parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels);
+        parser.ReferenceBeamParse(e.Words, e.Tags, refHeads, refLabels, e.Alternatives);
         Assert.Equal(refHeads, heads);
         Assert.Equal(refLabels, labels);
     }
@@ -203,14 +203,14 @@ public sealed class BeamParserTests
         {
             for (var run = 0; run < 5; run++)
             {
-                var (w, t, pc, cf, cm) = DependencyParser.Lexical(e.Words, e.Tags);
+                var lx = DependencyParser.Lexical(e.Words, e.Tags);
                 var s = new DependencyParser.State(e.Words.Length);
                 while (!s.Terminal)
                 {
                     if (s.Sp > 0)
                     {
-                        var k = parser.Features(s, w, t, pc, cf, cm, feats);
-                        Assert.Equal(k, parser.GroupedFeatures(s, w, t, pc, cf, cm, grouped));
+                        var k = parser.Features(s, lx, feats);
+                        Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
                         Assert.Equal(feats[..k].Order(), grouped[..k].Order());
                         states++;
                     }
@@ -222,5 +222,82 @@ public sealed class BeamParserTests
         }
 
         Assert.True(states > 500);
+    }
+
+    static readonly ulong Noun = FeatureHash.Of("NOUN"), Verb = FeatureHash.Of("VERB");
+
+    /// <summary>Runner-up tags for the nouns and verbs (a real tagger's close calls), "sure" for the other words.</summary>
+    static DependencyParser.Example WithAlternatives(DependencyParser.Example e) => e with
+    {
+        Alternatives = [.. e.Tags.Select(t => t == Noun ? FeatureHash.Mix(t ^ Verb) : t == Verb ? FeatureHash.Mix(t ^ Noun) : PosTagger.Sure)],
+    };
+
+    static DependencyParser TrainWithAlternatives() =>
+        DependencyParser.Train(Labels, [.. Treebank.Select(WithAlternatives)], epochs: 0, seed: 1, threshold: 0f, log: _ => { }, beamWidth: 4, beamEpochs: 3, tagMargin: 2f);
+
+    [Fact]
+    public void With_tag_alternatives_fast_decoding_and_grouped_features_match_the_reference()
+    {
+        var parser = TrainWithAlternatives();
+        Assert.Equal(2f, parser.TagMargin);
+        var feats = new uint[DependencyParser.MaxFeatures];
+        var grouped = new uint[DependencyParser.MaxFeatures];
+        var withAlternativeFeatures = 0;
+        foreach (var e in Variants().Select(WithAlternatives))
+        {
+            AssertFastEqualsReference(parser, e);
+            var lx = DependencyParser.Lexical(e.Words, e.Tags, e.Alternatives);
+            Assert.NotNull(lx.A);
+            var s = new DependencyParser.State(e.Words.Length);
+            var rng = new Random(11);
+            while (!s.Terminal)
+            {
+                if (s.Sp > 0)
+                {
+                    var k = parser.Features(s, lx, feats);
+                    Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
+                    Assert.Equal(feats[..k].Order(), grouped[..k].Order());
+                    withAlternativeFeatures += k > parser.Features(s, lx with { A = null }, grouped) ? 1 : 0;
+                }
+
+                var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
+                parser.Apply(s, valid[rng.Next(valid.Length)]);
+            }
+        }
+
+        Assert.True(withAlternativeFeatures > 50);
+    }
+
+    [Fact]
+    public void Tag_margin_survives_writing_reading_averaging_and_pruning()
+    {
+        var parser = TrainWithAlternatives();
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            parser.Write(w);
+        }
+
+        stream.Position = 0;
+        var read = DependencyParser.Read(new BinaryReader(stream));
+        Assert.Equal(2f, read.TagMargin);
+        Assert.Equal(4, read.BeamWidth);
+        Assert.Equal(2f, DependencyParser.Average([read, parser]).Prune(0.5f).TagMargin);
+        Assert.All(Treebank.Select(WithAlternatives), e =>
+        {
+            var (heads, labels) = Parse(parser, e);
+            var (readHeads, readLabels) = Parse(read, e);
+            Assert.Equal(heads, readHeads);
+            Assert.Equal(labels, readLabels);
+        });
+        Assert.Throws<ArgumentException>(() => DependencyParser.Average([parser, TrainBeam()]));
+    }
+
+    [Fact]
+    public void A_parser_that_reads_tag_alternatives_refuses_a_sentence_without_them()
+    {
+        var parser = TrainWithAlternatives();
+        var e = Treebank[0];
+        Assert.Throws<ArgumentException>(() => parser.Parse(e.Words, e.Tags, new int[e.Words.Length], new int[e.Words.Length]));
     }
 }

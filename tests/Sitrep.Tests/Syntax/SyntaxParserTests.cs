@@ -29,12 +29,12 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
         {
             var words = WordInfo.Of([.. model.Parse(text).Tokens.Select(t => t.Form)]);
             var tagIds = new int[words.Length];
-            m.Tagger.Tag(words, tagIds);
+            var alternatives = model.Parser.TagForParser(words, tagIds);
             var tags = tagIds.Select(i => m.Tagger.ClassHash[i]).ToArray();
             int[] heads = new int[words.Length], labels = new int[words.Length];
             int[] refHeads = new int[words.Length], refLabels = new int[words.Length];
-            parser.Parse(words, tags, heads, labels);
-            parser.ReferenceBeamParse(words, tags, refHeads, refLabels);
+            parser.Parse(words, tags, heads, labels, alternatives);
+            parser.ReferenceBeamParse(words, tags, refHeads, refLabels, alternatives);
             Assert.Equal(refHeads, heads);
             Assert.Equal(refLabels, labels);
         }
