@@ -265,9 +265,12 @@ public static class SyntaxTrainer
         Action<int, DependencyParser>? report = null;
         if (options.ReportDev)
         {
-            var dev = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"))
-                .Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters), Gold: s.Words)).ToList();
-            var devInput = dev.Select(d => ParserInput(taggers.Tagger, d.Words, options.ParserTagMargin)).ToList();
+            var devSentences = ConlluReader.Read(Path.Combine(options.Treebanks, "en_ewt-ud-dev.conllu"));
+            var dev = devSentences.Select(s => (Words: WordInfo.Of([.. s.Words.Select(w => w.Form)], clusters), Gold: s.Words)).ToList();
+            var devMargins = new MarginStatistics();
+            var devInput = dev.Select((d, i) => ParserInput(taggers.Tagger, d.Words, options.ParserTagMargin, devSentences[i], devMargins)).ToList();
+            log("EWT dev, the run's tagger:");
+            devMargins.Log(log);
             void Report(int epoch, DependencyParser p)
             {
                 int n = 0, uas = 0, las = 0;
