@@ -54,6 +54,13 @@ public sealed class BeamParserTests
     public void Beam_width_survives_writing_and_reading_and_parses_the_same()
     {
         var parser = TrainBeam();
+        var read = WrittenAndRead(parser);
+        Assert.Equal(4, read.BeamWidth);
+        AssertSameParses(parser, read, Treebank);
+    }
+
+    static DependencyParser WrittenAndRead(DependencyParser parser)
+    {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -61,16 +68,17 @@ public sealed class BeamParserTests
         }
 
         stream.Position = 0;
-        var read = DependencyParser.Read(new BinaryReader(stream));
-        Assert.Equal(4, read.BeamWidth);
-        Assert.All(Treebank, e =>
-        {
-            var (heads, labels) = Parse(parser, e);
-            var (readHeads, readLabels) = Parse(read, e);
-            Assert.Equal(heads, readHeads);
-            Assert.Equal(labels, readLabels);
-        });
+        return DependencyParser.Read(new BinaryReader(stream));
     }
+
+    static void AssertSameParses(DependencyParser a, DependencyParser b, IEnumerable<DependencyParser.Example> sentences) =>
+        Assert.All(sentences, e =>
+        {
+            var (heads, labels) = Parse(a, e);
+            var (otherHeads, otherLabels) = Parse(b, e);
+            Assert.Equal(heads, otherHeads);
+            Assert.Equal(labels, otherLabels);
+        });
 
     [Fact]
     public void A_greedy_parser_keeps_the_old_layout_and_reads_back_greedy()
@@ -116,34 +124,47 @@ public sealed class BeamParserTests
         })],
     };
 
+    /// <summary>
+    /// Walks one random move sequence over the sentence of <paramref name="lx"/>, checking in every state with a stack that
+    /// the grouped features are the reference features; returns in how many states <paramref name="lx"/> has more features
+    /// than <paramref name="without"/> (the same sentence without some inputs).
+    /// </summary>
+    static int WalkComparingGroups(DependencyParser parser, DependencyParser.Lex lx, DependencyParser.Lex without, int seed)
+    {
+        var feats = new uint[DependencyParser.MaxFeatures];
+        var grouped = new uint[DependencyParser.MaxFeatures];
+        var more = 0;
+        var s = new DependencyParser.State(lx.W.Length - 1);
+        var rng = new Random(seed);
+        while (!s.Terminal)
+        {
+            if (s.Sp > 0)
+            {
+                var k = parser.Features(s, lx, feats);
+                Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
+                Assert.Equal(feats[..k].Order(), grouped[..k].Order());
+                more += k > parser.Features(s, without, grouped) ? 1 : 0;
+            }
+
+            var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
+            parser.Apply(s, valid[rng.Next(valid.Length)]);
+        }
+
+        return more;
+    }
+
     [Fact]
     public void With_word_clusters_fast_decoding_and_grouped_features_match_the_reference()
     {
         var treebank = Treebank.Select(Clustered).ToArray();
         var parser = DependencyParser.Train(Labels, treebank, epochs: 0, seed: 1, threshold: 0f, log: _ => { }, beamWidth: 4, beamEpochs: 3);
-        var feats = new uint[DependencyParser.MaxFeatures];
-        var grouped = new uint[DependencyParser.MaxFeatures];
         var withClusterFeatures = 0;
         foreach (var e in Variants().Select(Clustered))
         {
             AssertFastEqualsReference(parser, e);
             var lx = DependencyParser.Lexical(e.Words, e.Tags);
             Assert.NotNull(lx.C);
-            var s = new DependencyParser.State(e.Words.Length);
-            var rng = new Random(7);
-            while (!s.Terminal)
-            {
-                if (s.Sp > 0)
-                {
-                    var k = parser.Features(s, lx, feats);
-                    Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
-                    Assert.Equal(feats[..k].Order(), grouped[..k].Order());
-                    withClusterFeatures += k > parser.Features(s, lx with { C = null, M = null }, grouped) ? 1 : 0;
-                }
-
-                var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
-                parser.Apply(s, valid[rng.Next(valid.Length)]);
-            }
+            withClusterFeatures += WalkComparingGroups(parser, lx, lx with { C = null, M = null }, seed: 7);
         }
 
         Assert.True(withClusterFeatures > 50);
@@ -240,29 +261,13 @@ public sealed class BeamParserTests
     {
         var parser = TrainWithAlternatives();
         Assert.Equal(2f, parser.TagMargin);
-        var feats = new uint[DependencyParser.MaxFeatures];
-        var grouped = new uint[DependencyParser.MaxFeatures];
         var withAlternativeFeatures = 0;
         foreach (var e in Variants().Select(WithAlternatives))
         {
             AssertFastEqualsReference(parser, e);
             var lx = DependencyParser.Lexical(e.Words, e.Tags, e.Alternatives);
             Assert.NotNull(lx.A);
-            var s = new DependencyParser.State(e.Words.Length);
-            var rng = new Random(11);
-            while (!s.Terminal)
-            {
-                if (s.Sp > 0)
-                {
-                    var k = parser.Features(s, lx, feats);
-                    Assert.Equal(k, parser.GroupedFeatures(s, lx, grouped));
-                    Assert.Equal(feats[..k].Order(), grouped[..k].Order());
-                    withAlternativeFeatures += k > parser.Features(s, lx with { A = null }, grouped) ? 1 : 0;
-                }
-
-                var valid = Enumerable.Range(0, 1 + (2 * Labels.Length)).Where(c => parser.Valid(s, c)).ToArray();
-                parser.Apply(s, valid[rng.Next(valid.Length)]);
-            }
+            withAlternativeFeatures += WalkComparingGroups(parser, lx, lx with { A = null }, seed: 11);
         }
 
         Assert.True(withAlternativeFeatures > 50);
@@ -272,24 +277,11 @@ public sealed class BeamParserTests
     public void Tag_margin_survives_writing_reading_averaging_and_pruning()
     {
         var parser = TrainWithAlternatives();
-        using var stream = new MemoryStream();
-        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            parser.Write(w);
-        }
-
-        stream.Position = 0;
-        var read = DependencyParser.Read(new BinaryReader(stream));
+        var read = WrittenAndRead(parser);
         Assert.Equal(2f, read.TagMargin);
         Assert.Equal(4, read.BeamWidth);
         Assert.Equal(2f, DependencyParser.Average([read, parser]).Prune(0.5f).TagMargin);
-        Assert.All(Treebank.Select(WithAlternatives), e =>
-        {
-            var (heads, labels) = Parse(parser, e);
-            var (readHeads, readLabels) = Parse(read, e);
-            Assert.Equal(heads, readHeads);
-            Assert.Equal(labels, readLabels);
-        });
+        AssertSameParses(parser, read, Treebank.Select(WithAlternatives));
         Assert.Throws<ArgumentException>(() => DependencyParser.Average([parser, TrainBeam()]));
     }
 
