@@ -74,12 +74,17 @@ internal sealed class PosTagger
     /// </summary>
     public ulong[] TagWithAlternatives(ReadOnlySpan<WordInfo> words, Span<int> tags, float threshold)
     {
-        var n = words.Length;
-        var runnerUp = new int[n];
-        var margin = new float[n];
+        var runnerUp = new int[words.Length];
+        var margin = new float[words.Length];
         Tag(words, tags, runnerUp, margin);
-        var alternatives = new ulong[n];
-        for (var i = 0; i < n; i++)
+        return Alternatives(tags, runnerUp, margin, threshold);
+    }
+
+    /// <summary>The alternatives of <see cref="TagWithAlternatives"/> from a tagging's runner-ups and margins.</summary>
+    public ulong[] Alternatives(ReadOnlySpan<int> tags, ReadOnlySpan<int> runnerUp, ReadOnlySpan<float> margin, float threshold)
+    {
+        var alternatives = new ulong[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
         {
             alternatives[i] = runnerUp[i] >= 0 && margin[i] < threshold
                 ? FeatureHash.Mix(unchecked((ClassHash[tags[i]] * 31) ^ ClassHash[runnerUp[i]]))

@@ -207,7 +207,7 @@ public static class SyntaxTrainer
             }
         }
 
-        var alternatives = tagMargin > 0 ? tagger.TagWithAlternatives(words, ids, tagMargin) : null;
+        var alternatives = tagMargin > 0 ? tagger.Alternatives(ids, runnerUp, margin, tagMargin) : null;
         return ([.. ids.Select(c => tagger.ClassHash[c])], alternatives);
     }
 
