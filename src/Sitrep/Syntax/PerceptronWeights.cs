@@ -531,6 +531,12 @@ internal sealed class PerceptronWeights : IFeatureScorer
             return table;
         }
 
+        if (reader.BaseStream is DecompressedBody body)
+        {
+            var piped = new BodyBytes(body);
+            return ReadBody(ref piped, classes, scale, count);
+        }
+
         var stream = new ReaderBytes(reader);
         return ReadBody(ref stream, classes, scale, count);
     }
@@ -613,6 +619,33 @@ internal sealed class PerceptronWeights : IFeatureScorer
             var value = BinaryPrimitives.ReadInt16LittleEndian(_data[Position..]);
             Position += 2;
             return value;
+        }
+    }
+
+    readonly struct BodyBytes(DecompressedBody body) : IBytes
+    {
+        public int Read7BitEncodedInt()
+        {
+            var result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Next();
+                result |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return result;
+                }
+            }
+
+            throw new InvalidDataException("bad 7-bit encoded integer in a weight table");
+        }
+
+        public short ReadInt16() => (short)(Next() | (Next() << 8));
+
+        int Next()
+        {
+            var b = body.NextByte();
+            return b >= 0 ? b : throw new EndOfStreamException("weight table cut short: the model file is truncated");
         }
     }
 

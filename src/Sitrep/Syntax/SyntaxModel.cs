@@ -52,14 +52,8 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
             throw new InvalidDataException($"{path} has syntax model format {version}; this build reads {OldestReadableVersion}–{FormatVersion}");
         }
 
-        // The whole body in memory lets the weight tables decode straight from the bytes (PerceptronWeights.Read).
-        var body = new MemoryStream();
-        using (var brotli = new BrotliStream(file, CompressionMode.Decompress))
-        {
-            brotli.CopyTo(body);
-        }
-
-        body.Position = 0;
+        // Decompressed on a second thread while this one decodes (DecompressedBody); weight tables read its bytes directly.
+        using var body = new DecompressedBody(file, compressed => new BrotliStream(compressed, CompressionMode.Decompress));
         using var reader = new BinaryReader(body, Encoding.UTF8);
         var tagger = PosTagger.Read(reader, version);
         var lemmatizer = Lemmatizer.Read(reader);

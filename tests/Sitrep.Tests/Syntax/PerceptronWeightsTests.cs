@@ -75,7 +75,7 @@ public sealed class PerceptronWeightsTests
     }
 
     [Fact]
-    public void Reading_from_a_memory_buffer_and_from_a_stream_gives_the_same_table_and_leaves_the_reader_after_it()
+    public void Reading_from_a_memory_buffer_a_stream_or_a_decompressing_body_gives_the_same_table_and_leaves_the_reader_after_it()
     {
         var rng = new Random(3);
         var p = new AveragedPerceptron(30);
@@ -95,8 +95,15 @@ public sealed class PerceptronWeightsTests
         var fromStream = new BinaryReader(new BufferedStream(new MemoryStream(bytes.ToArray(), writable: false)));
         var b = PerceptronWeights.Read(fromStream);
         Assert.Equal(12345, fromStream.ReadInt32());
+        using var compressed = Compressed(bytes.ToArray());
+        using var fromBody = new BinaryReader(new DecompressedBody(compressed, Decompressor));
+        var c = PerceptronWeights.Read(fromBody);
+        Assert.Equal(12345, fromBody.ReadInt32());
 
         Assert.Equal(frozen.FeatureCount, a.FeatureCount);
+        Assert.Equal(a.FeatureCount, c.FeatureCount);
+        Assert.Equal(a.WeightCount, c.WeightCount);
+        var sc = new float[30];
         Assert.Equal(a.FeatureCount, b.FeatureCount);
         Assert.Equal(a.WeightCount, b.WeightCount);
         var sa = new float[30];
@@ -106,13 +113,15 @@ public sealed class PerceptronWeightsTests
             uint[] query = [(uint)rng.Next(1, 5000), (uint)rng.Next(1, 50), uint.MaxValue - (uint)rng.Next(100), 77777];
             a.Score(query, sa);
             b.Score(query, sb);
+            c.Score(query, sc);
             Assert.Equal(sa, sb);
+            Assert.Equal(sa, sc);
             Assert.Contains(sa, x => x != 0);
         }
     }
 
     [Fact]
-    public void A_truncated_table_is_an_end_of_stream_error_on_both_read_paths()
+    public void A_truncated_table_is_an_end_of_stream_error_on_every_read_path()
     {
         var p = new AveragedPerceptron(4);
         for (var i = 0; i < 100; i++)
@@ -127,6 +136,24 @@ public sealed class PerceptronWeightsTests
         expandable.Position = 0;
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(expandable)));
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(new BufferedStream(new MemoryStream(cut)))));
+        using var compressed = Compressed(cut);
+        using var body = new DecompressedBody(compressed, Decompressor);
+        Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(body)));
+    }
+
+    static Stream Decompressor(Stream compressed) => new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+
+    /// <summary>Brotli-compressed <paramref name="data"/>, rewound, as a model file holds its body.</summary>
+    internal static MemoryStream Compressed(byte[] data)
+    {
+        var stream = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(data);
+        }
+
+        stream.Position = 0;
+        return stream;
     }
 
     /// <summary>The table written to an expandable memory stream, optionally followed by an int, rewound.</summary>
