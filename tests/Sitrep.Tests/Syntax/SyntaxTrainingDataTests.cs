@@ -44,16 +44,16 @@ public sealed class SyntaxTrainingDataTests
         Assert.Equal("Aleppo", lemmatizer.Lemmatize("Aleppo", "PROPN", "NNP"));
     }
 
-    // Regression guard just below the shipped model's measured level (UPOS 95.84, UAS 87.94, LAS 85.26 on EWT test).
-    // The UAS floor (88) is NOT met yet (LAS 85 is); see docs/syntax.md.
+    // The floors (UPOS 95.5, UAS 88, LAS 85) as a regression guard; the shipped model measures UPOS 95.84,
+    // UAS 88.03, LAS 85.36 on EWT test (docs/syntax.md).
     [Fact]
     public void Shipped_model_keeps_its_measured_ewt_accuracy_with_gold_tokens()
     {
         var parser = SyntaxParser.LoadDefault();
         var r = SyntaxEvaluator.GoldTokens(parser, "EWT test", Treebank("en_ewt-ud-test.conllu"));
         Assert.True(r.Upos >= 95.7, $"UPOS {r.Upos:F2}");
-        Assert.True(r.Uas >= 87.8, $"UAS {r.Uas:F2}");
-        Assert.True(r.Las >= 85.0, $"LAS {r.Las:F2}");
+        Assert.True(r.Uas >= 88.0, $"UAS {r.Uas:F2}");
+        Assert.True(r.Las >= 85.2, $"LAS {r.Las:F2}");
     }
 
     // Regression guard for the name recogniser at the shipped model's measured level (F1 0.669 on Universal NER EWT test,
