@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace Sitrep.Syntax;
 
 /// <summary>
@@ -26,20 +28,20 @@ internal sealed class DecompressedBody : Stream
     long _chunkStart;
 
     /// <summary>
-    /// Starts decompressing <paramref name="compressed"/> on a background thread; the caller keeps it open until this
-    /// object is disposed (which waits for the thread).
+    /// Starts decompressing the Brotli stream <paramref name="compressed"/> on a background thread; the caller keeps it
+    /// open until this object is disposed (which waits for the thread).
     /// </summary>
-    public DecompressedBody(Stream compressed, Func<Stream, Stream> decompressor)
+    public DecompressedBody(Stream compressed)
     {
-        _producer = new Thread(() => Produce(compressed, decompressor)) { IsBackground = true, Name = "syntax model decompression" };
+        _producer = new Thread(() => Produce(compressed)) { IsBackground = true, Name = "syntax model decompression" };
         _producer.Start();
     }
 
-    void Produce(Stream compressed, Func<Stream, Stream> decompressor)
+    void Produce(Stream compressed)
     {
         try
         {
-            using (var source = decompressor(compressed))
+            using (var source = new BrotliStream(compressed, CompressionMode.Decompress, leaveOpen: true))
             {
                 while (true)
                 {

@@ -474,7 +474,7 @@ internal sealed partial class DependencyParser
     {
         var n = words.Length;
         var k = BeamWidth;
-        var lx = Lexical(words, tags, alternatives);
+        var lx = LexicalFor(words, tags, alternatives);
         var scratch = _scratch.Value!;
         var stride = weights.RowLength;
         scratch.Reset(n, stride);

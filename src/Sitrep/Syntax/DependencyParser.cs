@@ -281,11 +281,6 @@ internal sealed partial class DependencyParser
             throw new ArgumentException("this parser reads the tagger's alternatives (PosTagger.TagWithAlternatives)", nameof(alternatives));
         }
 
-        if (TagMargin == 0)
-        {
-            alternatives = default;
-        }
-
         if (BeamWidth > 1)
         {
             if (_weights is PerceptronWeights frozen && words.Length < FastBeamMaxLength && BeamWidth <= FastBeamMaxWidth)
@@ -301,7 +296,7 @@ internal sealed partial class DependencyParser
         }
 
         var n = words.Length;
-        var lx = Lexical(words, tags, alternatives);
+        var lx = LexicalFor(words, tags, alternatives);
         var s = new State(n);
         Span<uint> feats = stackalloc uint[MaxFeatures];
         Span<float> scores = stackalloc float[ClassCount];
@@ -424,7 +419,7 @@ internal sealed partial class DependencyParser
     {
         var n = words.Length;
         var k = BeamWidth;
-        var lx = Lexical(words, tags, TagMargin > 0 ? alternatives : default);
+        var lx = LexicalFor(words, tags, alternatives);
         var beam = new State[k];
         var next = new State[k];
         beam[0] = new State(n);
@@ -511,6 +506,10 @@ internal sealed partial class DependencyParser
 
         return new Lex(w, t, pc, c, m, a);
     }
+
+    /// <summary>The feature inputs a decoder reads: the alternatives only when this parser was trained with them.</summary>
+    Lex LexicalFor(ReadOnlySpan<WordInfo> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> alternatives) =>
+        Lexical(words, tags, TagMargin > 0 ? alternatives : default);
 
     static ulong P(ulong a, ulong b) => FeatureHash.Mix(unchecked((a * 31) ^ b));
 

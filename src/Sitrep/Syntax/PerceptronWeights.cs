@@ -316,33 +316,6 @@ internal sealed class PerceptronWeights : IFeatureScorer
     /// <summary>Length of the sum buffers <see cref="Accumulate"/> takes (the class count rounded up to 16).</summary>
     public int RowLength => _stride;
 
-    /// <summary>Number of (feature, class) pairs <see cref="Features"/> yields, without building the lists.</summary>
-    long PairCount()
-    {
-        long n = 0;
-        foreach (var s in _slots)
-        {
-            if (s.Key == 0)
-            {
-                continue;
-            }
-
-            if (s.Info <= -3)
-            {
-                foreach (var w in _dense.AsSpan((-3 - s.Info) * _stride, Classes))
-                {
-                    n += w != 0 ? 1 : 0;
-                }
-            }
-            else
-            {
-                n += s.Info < 0 ? -s.Info : _pairs[s.Info];
-            }
-        }
-
-        return n;
-    }
-
     /// <summary>Every feature with its (class, weight) pairs.</summary>
     IEnumerable<(uint Key, List<(int Class, float Weight)> Pairs)> Features()
     {
@@ -412,10 +385,11 @@ internal sealed class PerceptronWeights : IFeatureScorer
             throw new ArgumentException($"at most {ushort.MaxValue} tables can be averaged", nameof(tables));
         }
 
+        // WeightCount bounds what Features yields (dense rows skip the weights that quantised to zero).
         long total = 0;
         foreach (var table in tables)
         {
-            total += table.PairCount();
+            total += table.WeightCount;
         }
 
         var order = new ulong[total];
@@ -516,9 +490,9 @@ internal sealed class PerceptronWeights : IFeatureScorer
     }
 
     /// <summary>
-    /// Reads a table written by <see cref="Write"/>. From a <see cref="MemoryStream"/> with an accessible buffer (as
-    /// <see cref="SyntaxModel.Load"/> gives) the table is decoded straight from the bytes, which is several times faster
-    /// for a parser's millions of features than reading them one call at a time.
+    /// Reads a table written by <see cref="Write"/>. From a <see cref="MemoryStream"/> with an accessible buffer, or from
+    /// the <see cref="DecompressedBody"/> that <see cref="SyntaxModel.Load"/> gives, the table is decoded straight from the
+    /// bytes, which is several times faster for a parser's millions of features than reading them one call at a time.
     /// </summary>
     public static PerceptronWeights Read(BinaryReader reader)
     {

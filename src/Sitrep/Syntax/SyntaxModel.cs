@@ -53,7 +53,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         }
 
         // Decompressed on a second thread while this one decodes (DecompressedBody); weight tables read its bytes directly.
-        using var body = new DecompressedBody(file, compressed => new BrotliStream(compressed, CompressionMode.Decompress));
+        using var body = new DecompressedBody(file);
         using var reader = new BinaryReader(body, Encoding.UTF8);
         var tagger = PosTagger.Read(reader, version);
         var lemmatizer = Lemmatizer.Read(reader);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Sitrep.Syntax;
 
 namespace Sitrep.Tests.Syntax;
@@ -6,8 +5,6 @@ namespace Sitrep.Tests.Syntax;
 /// <summary>The model body decompressed on a background thread while it is being decoded (SyntaxModel.Load).</summary>
 public sealed class DecompressedBodyTests
 {
-    static Stream Brotli(Stream compressed) => new BrotliStream(compressed, CompressionMode.Decompress);
-
     [Fact]
     public void A_body_of_several_chunks_reads_back_byte_for_byte_through_reads_and_single_bytes()
     {
@@ -20,7 +17,7 @@ public sealed class DecompressedBodyTests
         }
 
         using var compressed = PerceptronWeightsTests.Compressed(data);
-        using var body = new DecompressedBody(compressed, Brotli);
+        using var body = new DecompressedBody(compressed);
         var back = new byte[data.Length];
         var at = 0;
         while (at < data.Length)
@@ -49,7 +46,7 @@ public sealed class DecompressedBodyTests
         var garbage = new byte[5000];
         new Random(1).NextBytes(garbage);
         using var compressed = new MemoryStream(garbage);
-        using var body = new DecompressedBody(compressed, Brotli);
+        using var body = new DecompressedBody(compressed);
         var e = Assert.Throws<InvalidDataException>(() =>
         {
             while (body.NextByte() >= 0)

@@ -96,7 +96,7 @@ public sealed class PerceptronWeightsTests
         var b = PerceptronWeights.Read(fromStream);
         Assert.Equal(12345, fromStream.ReadInt32());
         using var compressed = Compressed(bytes.ToArray());
-        using var fromBody = new BinaryReader(new DecompressedBody(compressed, Decompressor));
+        using var fromBody = new BinaryReader(new DecompressedBody(compressed));
         var c = PerceptronWeights.Read(fromBody);
         Assert.Equal(12345, fromBody.ReadInt32());
 
@@ -137,11 +137,9 @@ public sealed class PerceptronWeightsTests
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(expandable)));
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(new BufferedStream(new MemoryStream(cut)))));
         using var compressed = Compressed(cut);
-        using var body = new DecompressedBody(compressed, Decompressor);
+        using var body = new DecompressedBody(compressed);
         Assert.Throws<EndOfStreamException>(() => PerceptronWeights.Read(new BinaryReader(body)));
     }
-
-    static Stream Decompressor(Stream compressed) => new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress);
 
     /// <summary>Brotli-compressed <paramref name="data"/>, rewound, as a model file holds its body.</summary>
     internal static MemoryStream Compressed(byte[] data)
