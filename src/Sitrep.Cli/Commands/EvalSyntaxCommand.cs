@@ -21,9 +21,10 @@ static class EvalSyntaxCommand
             Description = "Recognise names in each sentence alone (as Parse does), not in its document (two-pass recognisers only differ)",
         };
         var dev = new Option<bool>("--dev") { Description = "Only tagger/parser on EWT dev and GUM dev, gold tokens (for comparing --no-dev models)" };
+        var parses = new Option<DirectoryInfo?>("--parses") { Description = "Write the predicted gold-token analyses of each set to this folder as CoNLL-U" };
         var cmd = new Command("syntax", "UPOS/XPOS/lemma/UAS/LAS on EWT and GUM test (gold and raw-text tokenisation), NER P/R/F1 on Universal NER EWT test")
         {
-            treebanks, model, errors, namesOnly, dev, perSentence,
+            treebanks, model, errors, namesOnly, dev, perSentence, parses,
         };
         cmd.SetAction(parse =>
         {
@@ -38,9 +39,11 @@ static class EvalSyntaxCommand
             var parser = file is null ? SyntaxParser.LoadDefault() : SyntaxParser.Load(file.FullName);
             var errorFile = parse.GetValue(errors);
             using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
+            var parsesDir = parse.GetValue(parses);
+            parsesDir?.Create();
             if (parse.GetValue(dev))
             {
-                SyntaxEvaluator.RunDev(parser, dir.FullName, Console.Out);
+                SyntaxEvaluator.RunDev(parser, dir.FullName, Console.Out, parsesDir?.FullName);
                 return 0;
             }
 
@@ -52,7 +55,7 @@ static class EvalSyntaxCommand
                 return 0;
             }
 
-            SyntaxEvaluator.Run(parser, dir.FullName, Console.Out, errorWriter);
+            SyntaxEvaluator.Run(parser, dir.FullName, Console.Out, errorWriter, parsesDir?.FullName);
             return 0;
         });
         return cmd;

@@ -67,11 +67,16 @@ static class TrainCommand
         {
             Description = "The parser also reads a word's runner-up tag when the tagger's score margin is below this (0 = best tags only)", DefaultValueFactory = _ => 0f,
         };
+        var attachment = new Option<float>("--attachment-threshold")
+        {
+            Description = "Overturn the parser's attachment of a PP after a verb's object when the treebank counts give the other site at least this probability (0 = never)",
+            DefaultValueFactory = _ => 0.6f,
+        };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed of the tagger and parser training", DefaultValueFactory = _ => 1 };
         var cmd = new Command("syntax", "Train the tagger, lemmatiser, parser and name recogniser into one model file")
         {
             treebanks, output, parserEpochs, taggerEpochs, folds, noUner, nerOnly, pruning, nerEpochs, noDev, retrainParser, onePass, reportDev,
-            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight, noClusters, clustersFrom, tagMargin,
+            seed, beam, beamEpochs, decodeBeam, parserFrom, nerBeam, nerOnePass, unerWeight, noClusters, clustersFrom, tagMargin, attachment,
         };
         cmd.SetAction(parse =>
         {
@@ -106,6 +111,7 @@ static class TrainCommand
                 Clusters = !parse.GetValue(noClusters),
                 ClustersFrom = parse.GetValue(clustersFrom)?.FullName,
                 ParserTagMargin = Math.Max(0f, parse.GetValue(tagMargin)),
+                AttachmentThreshold = parse.GetValue(attachment),
             };
             SyntaxTrainer.Train(options, Console.Out);
             return 0;

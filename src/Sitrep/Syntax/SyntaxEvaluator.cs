@@ -48,8 +48,12 @@ public static class SyntaxEvaluator
     /// <summary>Scores <paramref name="parser"/> on a CoNLL-U file with gold tokenisation.</summary>
     public static SyntaxScores GoldTokens(SyntaxParser parser, string name, string conllu) => GoldTokens(parser, name, conllu, null);
 
-    /// <summary>As above; <paramref name="byRelation"/>, when given, receives per gold universal relation (words, head errors, label-only errors, tag errors).</summary>
-    internal static SyntaxScores GoldTokens(SyntaxParser parser, string name, string conllu, Dictionary<string, (int Words, int Heads, int Labels, int Tags)>? byRelation)
+    /// <summary>
+    /// As above; <paramref name="byRelation"/>, when given, receives per gold universal relation (words, head errors, label-only errors, tag errors),
+    /// and <paramref name="parses"/> the predicted analyses as CoNLL-U (for error analysis).
+    /// </summary>
+    internal static SyntaxScores GoldTokens(
+        SyntaxParser parser, string name, string conllu, Dictionary<string, (int Words, int Heads, int Labels, int Tags)>? byRelation, TextWriter? parses = null)
     {
         ArgumentNullException.ThrowIfNull(parser);
         var sentences = ConlluReader.Read(conllu);
@@ -58,6 +62,11 @@ public static class SyntaxEvaluator
         foreach (var s in sentences)
         {
             var a = parser.Analyze([.. s.Words.Select(w => w.Form)], entities: false);
+            if (parses is not null)
+            {
+                WriteConllu(parses, s, a);
+            }
+
             for (var i = 0; i < s.Words.Length; i++)
             {
                 var g = s.Words[i];
@@ -87,6 +96,22 @@ public static class SyntaxEvaluator
         var tps = n / Math.Max(1e-3, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         double P(int x) => 100.0 * x / Math.Max(1, n);
         return new SyntaxScores(name, n, P(upos), P(xpos), P(lemma), P(uas), P(las), P(lasFull), tps);
+    }
+
+    static void WriteConllu(TextWriter output, ConlluSentence s, SyntaxParser.Analysis a)
+    {
+        if (s.Text is not null)
+        {
+            output.WriteLine($"# text = {s.Text}");
+        }
+
+        for (var i = 0; i < s.Words.Length; i++)
+        {
+            output.WriteLine(string.Join('\t', (i + 1).ToString(CultureInfo.InvariantCulture), s.Words[i].Form, a.Lemmas[i], a.Upos[i], a.Xpos[i], "_",
+                (a.Heads[i] + 1).ToString(CultureInfo.InvariantCulture), a.DepRels[i], "_", "_"));
+        }
+
+        output.WriteLine();
     }
 
     /// <summary>
@@ -278,13 +303,14 @@ public static class SyntaxEvaluator
     /// Gold-tokenisation scores on EWT dev and GUM dev only: the tuning sets for comparing variants of a model trained
     /// with <c>--no-dev</c> (the test sets stay untouched while choosing settings).
     /// </summary>
-    public static void RunDev(SyntaxParser parser, string treebanks, TextWriter output)
+    /// <remarks><paramref name="parsesDirectory"/>: when given, each set's predicted analyses are written there as CoNLL-U, named like the set's file.</remarks>
+    public static void RunDev(SyntaxParser parser, string treebanks, TextWriter output, string? parsesDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine("Gold tokenisation, DEV sets (meaningful only for a model trained with --no-dev)");
         // Where the attachment errors are: per gold relation of EWT dev, share of all head errors, and the tag errors among its words.
         var byRelation = new Dictionary<string, (int Words, int Heads, int Labels, int Tags)>(StringComparer.Ordinal);
-        GoldTable(parser, treebanks, output, [("EWT dev", "en_ewt-ud-dev.conllu"), ("GUM dev", "en_gum-ccby-dev.conllu")], byRelation);
+        GoldTable(parser, treebanks, output, [("EWT dev", "en_ewt-ud-dev.conllu"), ("GUM dev", "en_gum-ccby-dev.conllu")], byRelation, parsesDirectory);
         if (byRelation.Count > 0)
         {
             var totalHeads = Math.Max(1, byRelation.Values.Sum(v => v.Heads));
@@ -301,7 +327,7 @@ public static class SyntaxEvaluator
     /// <summary>One row per set; the first set's errors by relation go to <paramref name="firstByRelation"/> when given.</summary>
     static void GoldTable(
         SyntaxParser parser, string treebanks, TextWriter output, (string Name, string File)[] sets,
-        Dictionary<string, (int Words, int Heads, int Labels, int Tags)>? firstByRelation = null)
+        Dictionary<string, (int Words, int Heads, int Labels, int Tags)>? firstByRelation = null, string? parsesDirectory = null)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine("set            words    UPOS    XPOS   Lemma     UAS     LAS LAS+sub   tok/CPU-s");
@@ -314,19 +340,20 @@ public static class SyntaxEvaluator
                 continue;
             }
 
-            var r = GoldTokens(parser, name, path, name == sets[0].Name ? firstByRelation : null);
+            using var parses = parsesDirectory is null ? null : new StreamWriter(Path.Combine(parsesDirectory, file));
+            var r = GoldTokens(parser, name, path, name == sets[0].Name ? firstByRelation : null, parses);
             output.WriteLine(string.Format(inv, "{0,-12} {1,7} {2,7:F2} {3,7:F2} {4,7:F2} {5,7:F2} {6,7:F2} {7,7:F2} {8,10:F0}",
                 r.Name, r.Words, r.Upos, r.Xpos, r.Lemma, r.Uas, r.Las, r.LasFull, r.TokensPerSecond));
         }
     }
 
     /// <summary>Runs every evaluation available under <paramref name="treebanks"/> and prints a report.</summary>
-    public static void Run(SyntaxParser parser, string treebanks, TextWriter output, TextWriter? entityErrors = null)
+    public static void Run(SyntaxParser parser, string treebanks, TextWriter output, TextWriter? entityErrors = null, string? parsesDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine("Gold tokenisation (CoNLL 2018 metrics over syntactic words; LAS = universal relation, LAS+sub = with subtypes)");
-        GoldTable(parser, treebanks, output, [("EWT test", "en_ewt-ud-test.conllu"), ("GUM test", "en_gum-ccby-test.conllu")]);
+        GoldTable(parser, treebanks, output, [("EWT test", "en_ewt-ud-test.conllu"), ("GUM test", "en_gum-ccby-test.conllu")], parsesDirectory: parsesDirectory);
         output.WriteLine();
         output.WriteLine("End to end from raw '# text' (documents joined by spaces) through Sitrep.Text.SentenceSplitter + Tokenizer; F1");
         output.WriteLine("set            Words   Sents    UPOS    XPOS   Lemma     UAS     LAS");

@@ -7,10 +7,12 @@ namespace Sitrep.Syntax;
 /// The trained syntax components in one file: an 8-byte magic "SITRSYNX", a little-endian int32 format
 /// version, then a Brotli-compressed body holding the tagger, lemmatiser, parser and recogniser in that order.
 /// </summary>
-internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer, WordClusters? Clusters = null)
+internal sealed record SyntaxModel(
+    PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer, WordClusters? Clusters = null,
+    PrepositionAttachment? Attachment = null)
 {
-    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists, 4 its decoding beam width, 5 word clusters).</summary>
-    public const int FormatVersion = 5;
+    /// <summary>The format version this code writes (2 added the second tagger pass, 3 the recogniser's name lists, 4 its decoding beam width, 5 word clusters, 6 the PP attachment counts).</summary>
+    public const int FormatVersion = 6;
 
     /// <summary>The oldest format this code still reads (format 1: one-pass tagger).</summary>
     public const int OldestReadableVersion = 1;
@@ -33,6 +35,8 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         Recognizer?.Write(writer);
         writer.Write(Clusters is not null);
         Clusters?.Write(writer);
+        writer.Write(Attachment is not null);
+        Attachment?.Write(writer);
     }
 
     /// <summary>Reads a model; throws <see cref="InvalidDataException"/> on a foreign or newer file.</summary>
@@ -60,6 +64,7 @@ internal sealed record SyntaxModel(PosTagger Tagger, Lemmatizer Lemmatizer, Depe
         var parser = DependencyParser.Read(reader);
         var recognizer = reader.ReadBoolean() ? EntityRecognizer.Read(reader, version) : null;
         var clusters = version >= 5 && reader.ReadBoolean() ? WordClusters.Read(reader) : null;
-        return new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters);
+        var attachment = version >= 6 && reader.ReadBoolean() ? PrepositionAttachment.Read(reader) : null;
+        return new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters, attachment);
     }
 }

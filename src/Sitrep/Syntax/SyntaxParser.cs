@@ -159,6 +159,8 @@ public sealed class SyntaxParser : ISyntaxParser
             rels[i] = _model.Parser.Labels[labels[i]];
         }
 
+        _model.Attachment?.Apply(lemmas, upos, heads, rels);
+
         var spans = entities && _model.Recognizer is { } r ? r.Recognize(info, tags, document) : [];
         return new Analysis(upos, xpos, lemmas, heads, rels, spans);
     }

@@ -30,6 +30,8 @@ namespace Sitrep.Syntax;
 /// <param name="Clusters">Learn word clusters from unlabeled text (<see cref="ClusterTrainer"/>) and give the tagger, parser and recogniser their features.</param>
 /// <param name="ClustersFrom">Take the word clusters from this model file instead of learning them.</param>
 /// <param name="ParserTagMargin">The parser also reads each word's runner-up tag when the tagger's margin is below this (0 = best tags only).</param>
+/// <param name="AttachmentThreshold">Estimated probability of the other site at which <see cref="PrepositionAttachment"/> overturns the parser's
+/// attachment of a PP after a verb's object (0 = no second opinion; otherwise in (0.5, 1]).</param>
 public sealed record SyntaxTrainingOptions(
     string Treebanks,
     string Output,
@@ -54,7 +56,8 @@ public sealed record SyntaxTrainingOptions(
     IReadOnlyList<string>? ParserFrom = null,
     bool Clusters = true,
     string? ClustersFrom = null,
-    float ParserTagMargin = 0f);
+    float ParserTagMargin = 0f,
+    float AttachmentThreshold = 0.6f);
 
 /// <summary>Trains the whole syntax model (tagger, lemmatiser, parser, recogniser) from the treebanks.</summary>
 public static class SyntaxTrainer
@@ -92,7 +95,7 @@ public static class SyntaxTrainer
                 pruned = pruned.WithBeam(options.ParserDecodeBeam);
             }
 
-            (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned }).Save(options.Output);
+            (old with { Lemmatizer = lemmas, Recognizer = ner, Parser = pruned, Attachment = TrainAttachment(options, all, Log) }).Save(options.Output);
             Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB; parser pruned at {options.ParserPruning}: {pruned.FeatureCount} features, weight quantum {pruned.WeightQuantum:G3}, beam {pruned.BeamWidth})");
             return;
         }
@@ -111,7 +114,7 @@ public static class SyntaxTrainer
         var lemmatizer = TrainLemmatizer(train, Log);
         var parser = TrainParser(options, train, taggers, clusters, Log);
         var recognizer = TrainRecognizer(options, tagger, gum, train, clusters, Log);
-        new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters).Save(options.Output);
+        new SyntaxModel(tagger, lemmatizer, parser, recognizer, clusters, TrainAttachment(options, train, Log)).Save(options.Output);
         Log($"wrote {options.Output} ({new FileInfo(options.Output).Length / 1e6:F1} MB); total {total.Elapsed.TotalSeconds:F0} s");
     }
 
@@ -236,6 +239,18 @@ public static class SyntaxTrainer
     }
 
     static string Universal(string rel) => rel.Split(':')[0];
+
+    static PrepositionAttachment? TrainAttachment(SyntaxTrainingOptions options, List<ConlluSentence> train, Action<string> log)
+    {
+        if (options.AttachmentThreshold <= 0)
+        {
+            return null;
+        }
+
+        var attachment = PrepositionAttachment.Train(train, options.AttachmentThreshold);
+        log($"preposition attachment: {attachment.KeyCount} counted keys, threshold {options.AttachmentThreshold}");
+        return attachment;
+    }
 
     static DependencyParser TrainParser(
         SyntaxTrainingOptions options, List<ConlluSentence> train, (PosTagger Tagger, ulong[][] ParserTags, ulong[][]? ParserAlternatives) taggers, WordClusters? clusters, Action<string> log)
