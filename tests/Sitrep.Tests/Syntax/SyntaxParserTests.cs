@@ -152,4 +152,39 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
         Assert.All(s.Tokens, t => Assert.InRange(t.Head, -1, s.Tokens.Length - 1));
         Assert.All(s.Tokens, t => Assert.NotEqual(t.Index, t.Head));
     }
+
+    [Fact]
+    public void Shipped_model_carries_the_preposition_attachment_counts()
+    {
+        var attachment = model.Parser.Model.Attachment;
+        Assert.NotNull(attachment);
+        Assert.InRange(attachment.Threshold, 0.5f, 1f);
+        // Learned from the treebanks: "of" after a verb's object nearly always modifies the object.
+        Assert.True(attachment.Estimate("unseenverb", "unseennoun", "of", "unseenword").NounProbability > 0.9);
+    }
+
+    [Fact]
+    public void Gold_token_evaluation_writes_its_analyses_as_conllu_that_score_the_same()
+    {
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "syntax", "pp-attachment.conllu");
+        var output = Path.Combine(Path.GetTempPath(), $"sitrep-parses-{Guid.NewGuid():N}.conllu");
+        try
+        {
+            SyntaxScores scores;
+            using (var writer = new StreamWriter(output))
+            {
+                scores = SyntaxEvaluator.GoldTokens(model.Parser, "fixture", fixture, null, writer);
+            }
+
+            var gold = ConlluReader.Read(fixture);
+            var written = ConlluReader.Read(output);
+            Assert.Equal(gold.Select(s => s.Words.Select(w => w.Form)), written.Select(s => s.Words.Select(w => w.Form)));
+            var attached = gold.Zip(written).Sum(p => p.First.Words.Zip(p.Second.Words).Count(w => w.First.Head == w.Second.Head));
+            Assert.Equal(scores.Uas, 100.0 * attached / scores.Words, 6);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
 }
