@@ -24,7 +24,13 @@ internal sealed class Lemmatizer
     public int RuleCount => _rules.Count;
 
     /// <summary>The lemma of <paramref name="form"/> tagged <paramref name="upos"/>/<paramref name="xpos"/>.</summary>
-    public string Lemmatize(string form, string upos, string xpos)
+    /// <remarks>
+    /// For a form the treebanks never showed, suffix rules are tried from the longest matching suffix down. With
+    /// <paramref name="isWord"/>, the first rule whose output is a known word wins (as spaCy's rule lemmatiser checks its
+    /// index of known words): "bombed" → "bomb", not "bom"; "smelled" → "smell", not "smel". When no output is a known word,
+    /// the longest suffix's rule decides, as without <paramref name="isWord"/>.
+    /// </remarks>
+    public string Lemmatize(string form, string upos, string xpos, Func<string, bool>? isWord = null)
     {
         if (upos == "PROPN")
         {
@@ -46,16 +52,23 @@ internal sealed class Lemmatizer
         var rules = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> probe = stackalloc char[xpos.Length + 1 + MaxSuffix];
         key[..(xpos.Length + 1)].CopyTo(probe);
+        string? longest = null;
         for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
         {
             lower[(lower.Length - k)..].CopyTo(probe[(xpos.Length + 1)..]);
             if (rules.TryGetValue(probe[..(xpos.Length + 1 + k)], out var rule) && rule.Strip < lower.Length)
             {
-                return string.Concat(lower[..(lower.Length - rule.Strip)], rule.Append);
+                var candidate = string.Concat(lower[..(lower.Length - rule.Strip)], rule.Append);
+                if (isWord is null || isWord(candidate))
+                {
+                    return candidate;
+                }
+
+                longest ??= candidate;
             }
         }
 
-        return lower.ToString();
+        return longest ?? lower.ToString();
     }
 
     static string ApplyRules(string lower, string xpos, Dictionary<string, (int Strip, string Append)> rules)

@@ -15,7 +15,17 @@ public sealed class SyntaxParser : ISyntaxParser
 
     readonly SyntaxModel _model;
 
-    SyntaxParser(SyntaxModel model) => _model = model;
+    /// <summary>Whether a word is in the word clusters' vocabulary (the lemmatiser's check on its suffix rules), or null.</summary>
+    readonly Func<string, bool>? _isWord;
+
+    SyntaxParser(SyntaxModel model)
+    {
+        _model = model;
+        if (model.Clusters is { } clusters)
+        {
+            _isWord = w => clusters.TryGetPacked(WordInfo.LowerHash(w), out _);
+        }
+    }
 
     /// <summary>Loads the model shipped beside the binaries.</summary>
     public static SyntaxParser LoadDefault() => Load(Path.Combine(AppContext.BaseDirectory, DefaultModelRelativePath));
@@ -147,7 +157,7 @@ public sealed class SyntaxParser : ISyntaxParser
             tags[i] = tagger.ClassHash[tagIds[i]];
             upos[i] = tagger.Upos[tagIds[i]];
             xpos[i] = tagger.Xpos[tagIds[i]];
-            lemmas[i] = _model.Lemmatizer.Lemmatize(words[i], upos[i], xpos[i]);
+            lemmas[i] = _model.Lemmatizer.Lemmatize(words[i], upos[i], xpos[i], _isWord);
         }
 
         var heads = new int[n];

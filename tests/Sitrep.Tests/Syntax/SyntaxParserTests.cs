@@ -109,6 +109,8 @@ public sealed class SyntaxParserTests(ShippedSyntaxModel model) : IClassFixture<
     [InlineData("Kurdish fighters fought the group for months.", "fought", "fight")]
     [InlineData("Jets struck positions held by the militia.", "struck", "strike")]
     [InlineData("Hundreds of civilians fled the village.", "fled", "flee")]
+    [InlineData("Gunmen looted the warehouse.", "looted", "loot")]
+    [InlineData("Rebels mortared the army base.", "mortared", "mortar")]
     [InlineData("Several soldiers were killed in clashes.", "killed", "kill")]
     public void Parse_irregular_and_regular_verbs_get_their_lemma(string text, string form, string lemma)
     {
