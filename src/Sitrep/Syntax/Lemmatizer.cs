@@ -32,7 +32,10 @@ internal sealed class Lemmatizer
     /// </remarks>
     public string Lemmatize(string form, string upos, string xpos, Func<string, bool>? isWord = null)
     {
-        if (upos == "PROPN")
+        // A proper noun is its own lemma, except that plural ones (NNPS) are singularised as the treebanks do
+        // ("Palestinians" → "Palestinian"), keeping the form's capitals.
+        var proper = upos == "PROPN";
+        if (proper && !IsPluralProper(xpos))
         {
             return form;
         }
@@ -58,7 +61,7 @@ internal sealed class Lemmatizer
             lower[(lower.Length - k)..].CopyTo(probe[(xpos.Length + 1)..]);
             if (rules.TryGetValue(probe[..(xpos.Length + 1 + k)], out var rule) && rule.Strip < lower.Length)
             {
-                var candidate = string.Concat(lower[..(lower.Length - rule.Strip)], rule.Append);
+                var candidate = string.Concat((proper ? form.AsSpan() : lower)[..(lower.Length - rule.Strip)], rule.Append);
                 if (isWord is null || isWord(candidate))
                 {
                     return candidate;
@@ -68,8 +71,10 @@ internal sealed class Lemmatizer
             }
         }
 
-        return longest ?? lower.ToString();
+        return longest ?? (proper ? form : lower.ToString());
     }
+
+    static bool IsPluralProper(string xpos) => xpos == "NNPS";
 
     static string ApplyRules(string lower, string xpos, Dictionary<string, (int Strip, string Append)> rules)
     {
@@ -104,7 +109,7 @@ internal sealed class Lemmatizer
         {
             foreach (var w in s.Words)
             {
-                if (w.Upos == "PROPN" || w.Lemma == "_")
+                if ((w.Upos == "PROPN" && !IsPluralProper(w.Xpos)) || w.Lemma == "_")
                 {
                     continue;
                 }
@@ -166,7 +171,9 @@ internal sealed class Lemmatizer
         foreach (var (key, lemma) in best)
         {
             var tab = key.IndexOf('\t', StringComparison.Ordinal);
-            if (ApplyRules(key[(tab + 1)..], key[..tab], rules) != lemma)
+            // Plural proper nouns keep the form's capitals at run time, so only a different spelling makes an exception.
+            var comparison = IsPluralProper(key[..tab]) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (!string.Equals(ApplyRules(key[(tab + 1)..], key[..tab], rules), lemma, comparison))
             {
                 exceptions[key] = lemma;
             }

@@ -4,7 +4,8 @@ namespace Sitrep.Tests.Syntax;
 
 /// <summary>
 /// Suffix rules checked against known words. <c>Fixtures/syntax/lemmatizer.conllu</c> teaches "-bed" → drop three letters
-/// (robbed, grabbed, stabbed) and "-ed" → drop two (walked, jumped, played, killed, climbed).
+/// (robbed, grabbed, stabbed) and "-ed" → drop two (walked, jumped, played, killed, climbed); plural proper nouns (Kurds,
+/// Iraqis, Palestinians) drop their "s".
 /// </summary>
 public sealed class LemmatizerTests
 {
@@ -35,4 +36,18 @@ public sealed class LemmatizerTests
     [Fact]
     public void Forms_seen_in_training_ignore_the_word_list() =>
         Assert.Equal("rob", Trained.Lemmatize("robbed", "VERB", "VBD", _ => false));
+
+    [Theory]
+    [InlineData("Syrians", "Syrian")]
+    [InlineData("SYRIANS", "SYRIAN")]
+    [InlineData("Palestinians", "Palestinian")]
+    public void Plural_proper_nouns_are_singularised_keeping_their_capitals(string form, string lemma) =>
+        Assert.Equal(lemma, Trained.Lemmatize(form, "PROPN", "NNPS"));
+
+    [Fact]
+    public void Singular_proper_nouns_are_their_own_lemma()
+    {
+        Assert.Equal("Aleppo", Trained.Lemmatize("Aleppo", "PROPN", "NNP"));
+        Assert.Equal("Homs", Trained.Lemmatize("Homs", "PROPN", "NNP"));
+    }
 }
