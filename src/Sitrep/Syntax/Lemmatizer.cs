@@ -32,12 +32,13 @@ internal sealed class Lemmatizer
     /// </remarks>
     public string Lemmatize(string form, string upos, string xpos, Func<string, bool>? isWord = null)
     {
-        // A proper noun is its own lemma, except that plural ones (NNPS) are singularised as the treebanks do
-        // ("Palestinians" → "Palestinian"), keeping the form's capitals.
+        // A proper noun is its own lemma unless the treebanks spelt that very form's lemma otherwise ("Sept." →
+        // "September", "GOODWYN" → "Goodwyn"); plural ones (NNPS) are singularised as the treebanks do ("Palestinians" →
+        // "Palestinian"), keeping the form's capitals.
         var proper = upos == "PROPN";
         if (proper && !IsPluralProper(xpos))
         {
-            return form;
+            return _exceptions.TryGetValue(ProperKey(xpos, form), out var spelt) ? spelt : form;
         }
 
         // Keys are "XPOS\tlower-cased form" (or suffix); built on the stack and looked up without allocating.
@@ -76,6 +77,12 @@ internal sealed class Lemmatizer
 
     static bool IsPluralProper(string xpos) => xpos == "NNPS";
 
+    /// <summary>
+    /// Exception key of a singular proper noun: the exact form (case matters: "GOD" → "God" says nothing about "god"),
+    /// marked so that it never meets the lower-cased keys of words tagged otherwise.
+    /// </summary>
+    static string ProperKey(string xpos, string form) => "=" + xpos + "\t" + form;
+
     static string ApplyRules(string lower, string xpos, Dictionary<string, (int Strip, string Append)> rules)
     {
         for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
@@ -109,12 +116,12 @@ internal sealed class Lemmatizer
         {
             foreach (var w in s.Words)
             {
-                if ((w.Upos == "PROPN" && !IsPluralProper(w.Xpos)) || w.Lemma == "_")
+                if (w.Lemma == "_")
                 {
                     continue;
                 }
 
-                var key = w.Xpos + "\t" + w.Form.ToLowerInvariant();
+                var key = w.Upos == "PROPN" && !IsPluralProper(w.Xpos) ? ProperKey(w.Xpos, w.Form) : w.Xpos + "\t" + w.Form.ToLowerInvariant();
                 if (!types.TryGetValue(key, out var lemmas))
                 {
                     lemmas = new(StringComparer.Ordinal);
@@ -126,6 +133,17 @@ internal sealed class Lemmatizer
         }
 
         var best = types.ToDictionary(kv => kv.Key, kv => kv.Value.MaxBy(x => x.Value).Key, StringComparer.Ordinal);
+        var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in best.Where(kv => kv.Key[0] == '=').ToList())
+        {
+            // Singular proper nouns: an exception only where the lemma is not the form itself; they teach no suffix rules.
+            best.Remove(key);
+            if (lemma != key[(key.IndexOf('\t', StringComparison.Ordinal) + 1)..])
+            {
+                exceptions[key] = lemma;
+            }
+        }
+
         var counts = new Dictionary<string, Dictionary<(int, string), int>>(StringComparer.Ordinal);
         foreach (var (key, lemma) in best)
         {
@@ -167,7 +185,6 @@ internal sealed class Lemmatizer
             }
         }
 
-        var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, lemma) in best)
         {
             var tab = key.IndexOf('\t', StringComparison.Ordinal);

@@ -5,7 +5,7 @@ namespace Sitrep.Tests.Syntax;
 /// <summary>
 /// Suffix rules checked against known words. <c>Fixtures/syntax/lemmatizer.conllu</c> teaches "-bed" → drop three letters
 /// (robbed, grabbed, stabbed) and "-ed" → drop two (walked, jumped, played, killed, climbed); plural proper nouns (Kurds,
-/// Iraqis, Palestinians) drop their "s".
+/// Iraqis, Palestinians) drop their "s"; "Sept." is spelt "September" and "GOODWYN" "Goodwyn".
 /// </summary>
 public sealed class LemmatizerTests
 {
@@ -49,5 +49,13 @@ public sealed class LemmatizerTests
     {
         Assert.Equal("Aleppo", Trained.Lemmatize("Aleppo", "PROPN", "NNP"));
         Assert.Equal("Homs", Trained.Lemmatize("Homs", "PROPN", "NNP"));
+    }
+
+    [Fact]
+    public void Singular_proper_noun_spelt_otherwise_in_training_takes_that_lemma_for_that_exact_form()
+    {
+        Assert.Equal("September", Trained.Lemmatize("Sept.", "PROPN", "NNP"));
+        Assert.Equal("Goodwyn", Trained.Lemmatize("GOODWYN", "PROPN", "NNP"));
+        Assert.Equal("SEPT.", Trained.Lemmatize("SEPT.", "PROPN", "NNP"));
     }
 }
