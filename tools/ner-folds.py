@@ -3,11 +3,13 @@
 
 For fold r in (3, 1, 0, 2) (older figures used folds 3 and 1 only): documents with index mod 4 == r are held out and written as uner_en_ewt-test.iob2,
 the rest as uner_en_ewt-dev.iob2 (training part); the other treebank files and ../corpora are symlinked.
-Usage: tools/ner-folds.py TREEBANKS OUTDIR   (then: sitrep train syntax --treebanks OUTDIR/fold3/treebanks ...)
+Usage: tools/ner-folds.py TREEBANKS OUTDIR [K]   (then: sitrep train syntax --treebanks OUTDIR/fold3/treebanks ...)
+K (default 1): keep only every K-th training document (a learning curve: how F1 grows with in-domain names).
 """
 import os, sys
 
 src, out = sys.argv[1], sys.argv[2]
+keep = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 docs, cur = [], None
 with open(os.path.join(src, "uner_en_ewt-dev.iob2"), encoding="utf-8") as f:
     block = []
@@ -33,4 +35,7 @@ for r in (3, 1, 0, 2):
     with open(os.path.join(tb, "uner_en_ewt-dev.iob2"), "w", encoding="utf-8") as train, \
          open(os.path.join(tb, "uner_en_ewt-test.iob2"), "w", encoding="utf-8") as held:
         for i, d in enumerate(docs):
-            (held if i % 4 == r else train).writelines(d)
+            if i % 4 == r:
+                held.writelines(d)
+            elif (i // 4) % keep == 0:
+                train.writelines(d)
