@@ -134,7 +134,7 @@ internal sealed class PrepositionAttachment
 
             var h = heads[x];
             var rel = rels[x];
-            if (Universal(rel) == "obl" && upos[h] == "VERB")
+            if (ParsedSentenceQueries.IsRelation(rel, "obl") && upos[h] == "VERB")
             {
                 // The last nominal object between the verb and the preposition.
                 var obj = -1;
@@ -166,12 +166,6 @@ internal sealed class PrepositionAttachment
     }
 
     static bool IsNominal(string upos) => upos is "NOUN" or "PROPN" or "PRON" or "NUM";
-
-    static string Universal(string rel)
-    {
-        var colon = rel.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? rel : rel[..colon];
-    }
 
     /// <summary>The first case dependent before <paramref name="x"/>, or -1.</summary>
     static int FirstCase(IReadOnlyList<int> heads, IReadOnlyList<string> rels, int x)

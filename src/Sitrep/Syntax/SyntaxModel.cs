@@ -5,7 +5,8 @@ namespace Sitrep.Syntax;
 
 /// <summary>
 /// The trained syntax components in one file: an 8-byte magic "SITRSYNX", a little-endian int32 format
-/// version, then a Brotli-compressed body holding the tagger, lemmatiser, parser and recogniser in that order.
+/// version, then a Brotli-compressed body holding the tagger, lemmatiser, parser, recogniser, word clusters and PP-attachment
+/// counts in that order (the last three each behind a presence flag; docs/syntax.md gives the layout).
 /// </summary>
 internal sealed record SyntaxModel(
     PosTagger Tagger, Lemmatizer Lemmatizer, DependencyParser Parser, EntityRecognizer? Recognizer, WordClusters? Clusters = null,
